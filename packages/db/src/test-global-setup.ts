@@ -1,13 +1,6 @@
 import type { TestProject } from "vitest/node";
 import { prepareTemplate, startTestServer } from "./testing.server.ts";
 
-declare module "vitest" {
-  export interface ProvidedContext {
-    databaseServerUrl: string;
-    databaseTemplate: string;
-  }
-}
-
 /** Vitest globalSetup shared by every workspace: one server, one migrated template. */
 export default async function setup(project: TestProject) {
   const { serverUrl, stop } = await startTestServer();

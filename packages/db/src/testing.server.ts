@@ -12,6 +12,13 @@ import { deriveAppUrl, DEV_APP_ROLE_PASSWORD } from "./urls.server.ts";
  * .data/test-postgres. Each test file gets a fresh database copied from a migrated
  * template, so files never see each other's rows.
  */
+declare module "vitest" {
+  export interface ProvidedContext {
+    databaseServerUrl: string;
+    databaseTemplate: string;
+  }
+}
+
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
 
 export async function startTestServer(): Promise<{ serverUrl: string; stop: () => Promise<void> }> {
