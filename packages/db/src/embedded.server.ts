@@ -87,6 +87,22 @@ export async function startEmbeddedPostgres(options: {
   return { url, port, stop: () => server.stop() };
 }
 
+/** The URL of an embedded server already running on its remembered port, if any. */
+export async function runningEmbeddedUrl(dataDir: string, database: string): Promise<string | null> {
+  const portFile = `${dataDir}.port`;
+  if (!existsSync(portFile) || !existsSync(path.join(dataDir, "postmaster.pid"))) return null;
+  const port = Number((await readFile(portFile, "utf8")).trim());
+  const url = `postgresql://${USER}:${encodeURIComponent(PASSWORD)}@127.0.0.1:${port}/${database}`;
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 1000 });
+  try {
+    await client.connect();
+    await client.end();
+    return url;
+  } catch {
+    return null;
+  }
+}
+
 /** Creates the database in `url` if it does not exist yet. */
 export async function ensureDatabase(url: string): Promise<void> {
   const target = new URL(url);

@@ -2,7 +2,7 @@ import { createHash, randomBytes } from "node:crypto";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import pg from "pg";
-import { startEmbeddedPostgres, type EmbeddedServer } from "./embedded.server.ts";
+import { runningEmbeddedUrl, startEmbeddedPostgres, type EmbeddedServer } from "./embedded.server.ts";
 import { enableDevAppRoleLogin, migrate, readMigrations } from "./migrate.server.ts";
 import { deriveAppUrl, DEV_APP_ROLE_PASSWORD } from "./urls.server.ts";
 
@@ -24,8 +24,12 @@ const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../
 export async function startTestServer(): Promise<{ serverUrl: string; stop: () => Promise<void> }> {
   const given = process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL;
   if (given) return { serverUrl: given, stop: async () => undefined };
+  const dataDir = path.join(repoRoot, ".data/test-postgres");
+  // Another test process (a parallel workspace, a second terminal) may have started it.
+  const running = await runningEmbeddedUrl(dataDir, "postgres");
+  if (running) return { serverUrl: running, stop: async () => undefined };
   const server: EmbeddedServer = await startEmbeddedPostgres({
-    dataDir: path.join(repoRoot, ".data/test-postgres"),
+    dataDir,
     database: "postgres",
     preferredPort: 5483,
   });

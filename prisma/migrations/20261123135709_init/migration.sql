@@ -273,5 +273,7 @@ GRANT SELECT, INSERT, UPDATE, DELETE ON
   TO commons_app;
 -- Coalitions are created by platform operators through the owner connection.
 GRANT SELECT ON tenants TO commons_app;
+-- /readyz checks that every migration on disk has been applied.
+GRANT SELECT ON "_prisma_migrations" TO commons_app;
 -- Requests write events; only the relay (owner connection) reads and moves them.
 GRANT INSERT ON outbox_events TO commons_app;
