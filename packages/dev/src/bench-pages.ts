@@ -1,0 +1,19 @@
+/**
+ * The pages `npm run bench` measures. A module that adds an important page adds a line
+ * here, so its cost shows up beside the others. `{tenant}` becomes the big coalition's slug.
+ */
+export interface BenchPage {
+  name: string;
+  path: string;
+  /** Measured with the big coalition's secretariat admin signed in. */
+  signedIn: boolean;
+}
+
+export const BASELINE_PAGE: BenchPage = { name: "baseline (no loader)", path: "/_baseline", signedIn: false };
+
+export const BENCH_PAGES: BenchPage[] = [
+  { name: "home, anonymous", path: "/", signedIn: false },
+  { name: "coalition public page", path: "/c/{tenant}", signedIn: false },
+  { name: "coalition home, signed in", path: "/c/{tenant}/home", signedIn: true },
+  { name: "activity record, admin", path: "/c/{tenant}/admin/activity", signedIn: true },
+];
