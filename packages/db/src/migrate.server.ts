@@ -91,12 +91,10 @@ export async function migrate(ownerUrl: string, options: { dir?: string; log?: (
   }
 }
 
-/** Names of migrations on disk that the database has not applied (for /readyz). */
-export async function pendingMigrations(query: (sql: string) => Promise<{ rows: { migration_name: string }[] }>): Promise<string[]> {
-  const onDisk = await readMigrations();
-  const { rows } = await query(`SELECT migration_name FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`);
-  const done = new Set(rows.map((r) => r.migration_name));
-  return onDisk.map((m) => m.name).filter((name) => !done.has(name));
+/** Names of migrations on disk missing from `applied` (the database's finished ones). */
+export async function pendingMigrations(applied: readonly string[]): Promise<string[]> {
+  const done = new Set(applied);
+  return (await readMigrations()).map((m) => m.name).filter((name) => !done.has(name));
 }
 
 /**

@@ -100,3 +100,10 @@ export function runScoped<T>(
 export function currentScope(): Scope | undefined {
   return scopeStorage.getStore();
 }
+
+/** The tenant of the surrounding withTenant(), for typed creates (the layer sets it anyway). */
+export function scopedTenantId(): string {
+  const tenantId = scopeStorage.getStore()?.tenantId;
+  if (!tenantId) throw new MissingTenantError("(create)", "scopedTenantId");
+  return tenantId;
+}

@@ -1,0 +1,88 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { formatDateTime, type MessageKey } from "@commons/i18n";
+import { Pagination } from "@commons/ui";
+import { useLocale, useT } from "../../lib/i18n.ts";
+import { pageParam, PAGE_SIZE, withMember } from "../../lib/tenant.server.ts";
+
+export const meta: MetaFunction = () => [{ title: "Activity record · Commons" }];
+
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  const page = pageParam(request);
+  return withMember(request, context, params, "activity:read", async ({ db, tenant }) => {
+    const [entries, total] = await Promise.all([
+      db.activity.findMany({ orderBy: { createdAt: "desc" }, skip: (page - 1) * PAGE_SIZE, take: PAGE_SIZE }),
+      db.activity.count(),
+    ]);
+    // One query for every actor on the page, not one per row.
+    const actorIds = [...new Set(entries.map((e) => e.actorId).filter((id): id is string => !!id))];
+    const actors = actorIds.length ? await db.user.findMany({ where: { id: { in: actorIds } }, select: { id: true, name: true } }) : [];
+    const names = new Map(actors.map((a) => [a.id, a.name]));
+    return {
+      slug: tenant.slug,
+      page,
+      pages: Math.max(1, Math.ceil(total / PAGE_SIZE)),
+      entries: entries.map((e) => ({
+        id: e.id,
+        at: e.createdAt.toISOString(),
+        actor: e.actorId ? (names.get(e.actorId) ?? "") : null,
+        action: e.action,
+        data: e.data as Record<string, string>,
+      })),
+    };
+  });
+}
+
+const ACTION_KEYS: Record<string, MessageKey> = {
+  "tenant.created": "activity.tenant.created",
+  "member.invited": "activity.member.invited",
+  "member.joined": "activity.member.joined",
+  "role.changed": "activity.role.changed",
+  "signin.failed": "activity.signin.failed",
+};
+
+export default function Activity() {
+  const t = useT();
+  const locale = useLocale();
+  const { slug, entries, page, pages } = useLoaderData<typeof loader>();
+  const describe = (action: string, data: Record<string, string>) => {
+    const key = ACTION_KEYS[action];
+    if (!key) return action;
+    return t(key, { ...data, role: data.role ? t(`role.${data.role}` as MessageKey) : "" });
+  };
+  return (
+    <main id="main">
+      <h1>{t("activity.title")}</h1>
+      {entries.length === 0 ? (
+        <p>{t("activity.empty")}</p>
+      ) : (
+        <div className="table-wrap">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t("activity.when")}</th>
+                <th scope="col">{t("activity.who")}</th>
+                <th scope="col">{t("activity.what")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {entries.map((e) => (
+                <tr key={e.id}>
+                  <td>{formatDateTime(e.at, locale)}</td>
+                  <td>{e.actor ?? t("activity.system")}</td>
+                  <td>{describe(e.action, e.data)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <Pagination
+        page={page}
+        pages={pages}
+        hrefFor={(p) => `/c/${slug}/admin/activity?page=${p}`}
+        labels={{ nav: t("pagination.label"), previous: t("pagination.previous"), next: t("pagination.next"), status: t("pagination.status", { page, pages }) }}
+      />
+    </main>
+  );
+}

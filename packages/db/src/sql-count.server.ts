@@ -1,0 +1,20 @@
+import { AsyncLocalStorage } from "node:async_hooks";
+
+/**
+ * Counts SQL statements per request when SQL_COUNT=1 (the bench reads the count from a
+ * response header). Off by default: counting wraps every pg query call.
+ */
+const counter = new AsyncLocalStorage<{ statements: number }>();
+
+export const sqlCountEnabled = () => process.env.SQL_COUNT === "1";
+
+export function withSqlCount<T>(work: () => T): { result: T; read: () => number } {
+  const state = { statements: 0 };
+  const result = counter.run(state, work);
+  return { result, read: () => state.statements };
+}
+
+export function countStatement(): void {
+  const state = counter.getStore();
+  if (state) state.statements++;
+}

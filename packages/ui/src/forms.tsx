@@ -1,0 +1,111 @@
+import type { InputHTMLAttributes, ReactNode } from "react";
+
+/**
+ * Form pieces after the GOV.UK pattern: label above the input, hint and error tied to it
+ * with aria-describedby, an error summary whose entries link to the fields.
+ */
+export type FieldErrors = Partial<Record<string, string>>;
+
+export interface TextFieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, "id" | "name"> {
+  name: string;
+  label: string;
+  hint?: string;
+  error?: string;
+}
+
+export function TextField({ name, label, hint, error, type = "text", ...input }: TextFieldProps) {
+  const id = `field-${name}`;
+  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
+  return (
+    <div className={error ? "field field--error" : "field"}>
+      <label htmlFor={id} className="field__label">
+        {label}
+      </label>
+      {hint ? (
+        <p id={`${id}-hint`} className="field__hint">
+          {hint}
+        </p>
+      ) : null}
+      {error ? (
+        <p id={`${id}-error`} className="field__error">
+          {error}
+        </p>
+      ) : null}
+      <input id={id} name={name} type={type} aria-invalid={error ? true : undefined} aria-describedby={describedBy} className="field__input" {...input} />
+    </div>
+  );
+}
+
+export interface SelectFieldProps {
+  name: string;
+  label: string;
+  options: { value: string; label: string }[];
+  defaultValue?: string;
+  error?: string;
+  hint?: string;
+}
+
+export function SelectField({ name, label, options, defaultValue, error, hint }: SelectFieldProps) {
+  const id = `field-${name}`;
+  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
+  return (
+    <div className={error ? "field field--error" : "field"}>
+      <label htmlFor={id} className="field__label">
+        {label}
+      </label>
+      {hint ? (
+        <p id={`${id}-hint`} className="field__hint">
+          {hint}
+        </p>
+      ) : null}
+      {error ? (
+        <p id={`${id}-error`} className="field__error">
+          {error}
+        </p>
+      ) : null}
+      <select id={id} name={name} defaultValue={defaultValue} aria-invalid={error ? true : undefined} aria-describedby={describedBy} className="field__input">
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+export function ErrorSummary({ title, errors, formError }: { title: string; errors?: FieldErrors; formError?: string }) {
+  const entries = Object.entries(errors ?? {}).filter((e): e is [string, string] => Boolean(e[1]));
+  if (!entries.length && !formError) return null;
+  return (
+    <div className="error-summary" role="alert" aria-labelledby="error-summary-title" tabIndex={-1}>
+      <h2 id="error-summary-title" className="error-summary__title">
+        {title}
+      </h2>
+      <ul>
+        {formError ? <li>{formError}</li> : null}
+        {entries.map(([field, message]) => (
+          <li key={field}>
+            <a href={`#field-${field}`}>{message}</a>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+export function Button({ children, variant = "primary", ...props }: { children: ReactNode; variant?: "primary" | "secondary" | "link" } & React.ButtonHTMLAttributes<HTMLButtonElement>) {
+  return (
+    <button type="submit" className={`button button--${variant}`} {...props}>
+      {children}
+    </button>
+  );
+}
+
+export function Notice({ children, tone = "info" }: { children: ReactNode; tone?: "info" | "success" | "warning" }) {
+  return (
+    <div className={`notice notice--${tone}`} role="status">
+      {children}
+    </div>
+  );
+}

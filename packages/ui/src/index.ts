@@ -1,0 +1,2 @@
+export { TextField, SelectField, ErrorSummary, Button, Notice, type FieldErrors, type TextFieldProps } from "./forms.tsx";
+export { Pagination, type PaginationProps } from "./pagination.tsx";
