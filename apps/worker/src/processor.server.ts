@@ -1,0 +1,31 @@
+import { UnrecoverableError, type Job } from "bullmq";
+import { ZodError } from "zod";
+import { isPermanentSmtpError } from "@commons/email";
+import { isEventType, type EventJobData } from "@commons/jobs";
+import { HANDLERS, type HandlerContext } from "./handlers/index.ts";
+
+export type EventProcessor = (job: Job<EventJobData, unknown, string>) => Promise<void>;
+
+/**
+ * Retry only what may succeed later. A 5xx bounce or a payload that fails its schema would
+ * fail the same way eight times, so those become UnrecoverableError: BullMQ stops retrying
+ * and keeps the job in `failed` for an operator. Everything else is rethrown and retried
+ * with exponential backoff.
+ */
+export function createEventProcessor(ctx: HandlerContext): EventProcessor {
+  return async (job) => {
+    const { eventId, type, tenantId, payload } = job.data;
+    const handler = isEventType(type) ? HANDLERS[type] : undefined;
+    if (!handler) {
+      ctx.log.info("no handler for this event; completing", { eventId, type, jobId: job.id });
+      return;
+    }
+    try {
+      await handler({ eventId, type, tenantId, payload }, ctx);
+    } catch (error) {
+      if (error instanceof ZodError) throw new UnrecoverableError(`Invalid ${type} payload: ${error.message}`);
+      if (isPermanentSmtpError(error)) throw new UnrecoverableError(`Permanent delivery failure: ${(error as Error).message}`);
+      throw error;
+    }
+  };
+}
