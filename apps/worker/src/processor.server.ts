@@ -2,7 +2,7 @@ import { UnrecoverableError, type Job } from "bullmq";
 import { ZodError } from "zod";
 import { isPermanentSmtpError } from "@commons/email";
 import { isEventType, type EventJobData } from "@commons/jobs";
-import { HANDLERS, type HandlerContext } from "./handlers/index.ts";
+import { HANDLERS, InvalidEvent, type HandlerContext } from "./handlers/index.ts";
 
 export type EventProcessor = (job: Job<EventJobData, unknown, string>) => Promise<void>;
 
@@ -24,6 +24,7 @@ export function createEventProcessor(ctx: HandlerContext): EventProcessor {
       await handler({ eventId, type, tenantId, payload }, ctx);
     } catch (error) {
       if (error instanceof ZodError) throw new UnrecoverableError(`Invalid ${type} payload: ${error.message}`);
+      if (error instanceof InvalidEvent) throw new UnrecoverableError(error.message);
       if (isPermanentSmtpError(error)) throw new UnrecoverableError(`Permanent delivery failure: ${(error as Error).message}`);
       throw error;
     }

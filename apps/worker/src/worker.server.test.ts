@@ -150,6 +150,16 @@ describe("the worker, end to end on PostgreSQL", () => {
     expect(delivery.error).toMatch(/rejected/);
   });
 
+  it("fails an event whose payload breaks its schema once, without retrying", async () => {
+    const eventId = randomUUID();
+    // Written past recordEvent's check, as an older release or a hand-made row might have.
+    await ownerClient().$executeRaw`INSERT INTO outbox_events (id, type, payload) VALUES (${eventId}::uuid, 'account.verification_requested', '{"userId":"nope"}'::jsonb)`;
+    await expect.poll(finished(eventId), { timeout: 10_000 }).toBe("failed");
+    const job = await queue.getJob(eventId);
+    expect(job?.attemptsMade).toBe(1);
+    expect(job?.failedReason).toMatch(/Invalid account.verification_requested payload/);
+  });
+
   it("completes events that have no handler yet", async () => {
     const tenant = await ownerClient().tenant.create({ data: { slug: `t-${randomUUID().slice(0, 8)}`, name: "Forum" } });
     const eventId = await withTenant(tenant.id, null, (db) => recordEvent(db, { type: "post.created", tenantId: tenant.id, payload: { id: randomUUID() } }));

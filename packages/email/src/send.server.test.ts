@@ -109,6 +109,13 @@ describe("sendMail through a loopback SMTP server", () => {
     expect(mailbox.messages()).toHaveLength(0);
   });
 
+  it("sends to exactly one recipient", async () => {
+    const built = verificationEmail({ name: "Ada", url: "http://localhost:3000/verify-email/x" });
+    await expect(sendMail(transport, { to: "ada@example.org, eve@example.org", messageId: messageId(), ...built })).rejects.toThrow(
+      /more than one address/,
+    );
+  });
+
   it("classifies a 550 from the server as permanent", async () => {
     const built = verificationEmail({ name: "Ada", url: "http://localhost:3000/verify-email/x" });
     const error = await sendMail(transport, { to: "gone@bounce.test", messageId: messageId(), ...built }).catch((e: unknown) => e);

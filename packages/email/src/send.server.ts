@@ -48,6 +48,10 @@ function checkAddress(field: string, value: MailAddress): void {
 export async function sendMail(transport: MailTransport, mail: OutgoingMail): Promise<{ messageId: string }> {
   const from = mail.from ?? process.env.MAIL_FROM ?? DEFAULT_FROM;
   checkAddress("recipient", mail.to);
+  // One message, one recipient: deliveries are recorded per recipient, and a comma in an
+  // address someone typed must not quietly add a second one.
+  const toAddress = typeof mail.to === "string" ? mail.to : mail.to.address;
+  if (/[,;]/.test(toAddress)) throw new Error(`Refusing to send: "${toAddress}" is more than one address.`);
   checkAddress("sender", from);
   refuseLineBreaks("subject", mail.subject);
   refuseLineBreaks("Message-ID", mail.messageId);

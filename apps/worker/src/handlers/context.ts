@@ -31,3 +31,11 @@ export class DeliveryCancelled extends Error {
     this.name = "DeliveryCancelled";
   }
 }
+
+/** An event that can never be handled as recorded (no tenant where one is required). */
+export class InvalidEvent extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "InvalidEvent";
+  }
+}

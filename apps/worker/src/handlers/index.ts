@@ -11,4 +11,4 @@ export const HANDLERS: Partial<Record<EventType, EventHandler>> = {
   "invitation.created": invitationCreated,
 };
 
-export { DeliveryCancelled, type EventEnvelope, type EventHandler, type HandlerContext } from "./context.ts";
+export { DeliveryCancelled, InvalidEvent, type EventEnvelope, type EventHandler, type HandlerContext } from "./context.ts";

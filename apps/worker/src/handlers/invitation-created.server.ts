@@ -3,7 +3,7 @@ import { withTenant, type InvitationModel } from "@commons/db";
 import { invitationEmail, isPermanentSmtpError, sendMail } from "@commons/email";
 import { createTranslator, DEFAULT_LOCALE } from "@commons/i18n";
 import { deliverOnce, parseEventPayload } from "@commons/jobs";
-import { DeliveryCancelled, type EventHandler } from "./context.ts";
+import { DeliveryCancelled, InvalidEvent, type EventHandler } from "./context.ts";
 
 function whyNotSendable(invitation: Pick<InvitationModel, "acceptedAt" | "revokedAt" | "expiresAt"> | null, now = new Date()): string | null {
   if (!invitation) return "the invitation no longer exists";
@@ -16,7 +16,7 @@ function whyNotSendable(invitation: Pick<InvitationModel, "acceptedAt" | "revoke
 export const invitationCreated: EventHandler = async (event, ctx) => {
   const { invitationId } = parseEventPayload("invitation.created", event.payload);
   const tenantId = event.tenantId;
-  if (!tenantId) throw new Error(`invitation.created ${event.eventId} has no tenantId.`);
+  if (!tenantId) throw new InvalidEvent(`invitation.created ${event.eventId} has no tenantId.`);
   const log = ctx.log.child({ eventId: event.eventId, type: event.type, tenantId });
 
   const loaded = await withTenant(tenantId, null, async (db) => {
