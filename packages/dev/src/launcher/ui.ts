@@ -24,14 +24,14 @@ export function fail(line: string): void {
 }
 
 /** Runs one start-up step and prints `✓ name  detail  (time)`; the step's result is its detail. */
-export async function step<T>(name: string, work: () => Promise<{ detail: string; value: T }>): Promise<T> {
+export async function step<T>(name: string, work: () => Promise<{ detail: string; value: T }>, width = 11): Promise<T> {
   const started = performance.now();
   try {
     const { detail, value } = await work();
-    say(`  ${green("✓")} ${name.padEnd(11)} ${detail} ${dim(`(${seconds(performance.now() - started)})`)}`);
+    say(`  ${green("✓")} ${name.padEnd(width)} ${detail} ${dim(`(${seconds(performance.now() - started)})`)}`);
     return value;
   } catch (error) {
-    say(`  ${red("✗")} ${name.padEnd(11)} ${dim(`(${seconds(performance.now() - started)})`)}`);
+    say(`  ${red("✗")} ${name.padEnd(width)} ${dim(`(${seconds(performance.now() - started)})`)}`);
     throw error;
   }
 }
