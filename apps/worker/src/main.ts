@@ -4,6 +4,8 @@ import { createLogger } from "@commons/log";
 import { startWorker, type RunningWorker } from "./start.server.ts";
 
 const log = createLogger("worker");
+// Each delivery in flight holds an owner connection (its row lock) for the SMTP exchange.
+process.env.DB_OWNER_POOL_MAX ??= "14";
 
 let running: RunningWorker;
 try {

@@ -9,7 +9,8 @@ import { ownerDatabaseUrl } from "./urls.server.ts";
 let client: PrismaClient | undefined;
 
 export function ownerClient(): PrismaClient {
-  client ??= createPrismaClient(ownerDatabaseUrl(), { max: 4 });
+  // The worker holds a connection per delivery in flight: it raises this to its concurrency.
+  client ??= createPrismaClient(ownerDatabaseUrl(), { max: Number(process.env.DB_OWNER_POOL_MAX ?? 4) });
   return client;
 }
 

@@ -47,8 +47,7 @@ export const invitationCreated: EventHandler = async (event, ctx) => {
           messageId,
           ...invitationEmail({
             coalition: invitation.tenant.name,
-            // Without a known inviter the coalition itself invites.
-            inviter: inviter?.name ?? invitation.tenant.name,
+            inviter: inviter?.name ?? t("mail.invite.inviterFallback", { coalition: invitation.tenant.name }),
             role: t(`role.${invitation.role}`),
             url: `${ctx.publicUrl}/c/${invitation.tenant.slug}/join/${token}`,
             locale,

@@ -150,6 +150,7 @@ export const en = {
   "mail.reset.body": "Hello {name},\n\nSomeone asked to reset the password of your account. Open this link to choose a new one. It works for one hour and only once.\n\n{url}\n\nIf it was not you, ignore this email: your password stays as it is.",
   "mail.invite.subject": "You are invited to join {coalition} on Commons",
   "mail.invite.body": "Hello,\n\n{inviter} invites you to join {coalition} as {role}.\n\nOpen this link to accept. It works for 14 days.\n\n{url}",
+  "mail.invite.inviterFallback": "The secretariat of {coalition}",
   "mail.notification.unsubscribe": "Unsubscribe from these emails: {url}",
 
   "dev.mailbox.title": "Dev mailbox",
