@@ -228,6 +228,12 @@ async function main(): Promise<void> {
 
   say("");
   say(table(results));
+  const measured = results.slice(1);
+  if (measured.some((r) => r.sqlStatements === null)) {
+    say(dim("SQL –: the portal sent no x-sql-statements header (it adds one when SQL_COUNT=1)."));
+  } else if (measured.length && measured.every((r) => r.sqlStatements === 0)) {
+    say(dim("SQL 0 on every page, though signed-in pages read the database: the portal's statement counter is not seeing its queries."));
+  }
   const report = {
     date: new Date().toISOString(),
     commit: gitCommit(),
