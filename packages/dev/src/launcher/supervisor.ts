@@ -132,7 +132,7 @@ async function main(): Promise<void> {
   const reason = buildReason();
   await step("build", async () => {
     if (!reason) return { detail: "up to date", value: undefined };
-    note("build", `${reason}: building the portal (npm run build -w @commons/portal), about a minute…`);
+    note("build", `${reason}: building the portal (npm run build -w @commons/portal)…`);
     await buildPortal();
     return { detail: "built apps/portal/build", value: undefined };
   });
