@@ -4,7 +4,15 @@ import { AsyncLocalStorage } from "node:async_hooks";
  * Counts SQL statements per request when SQL_COUNT=1 (the bench reads the count from a
  * response header). Off by default: counting wraps every pg query call.
  */
-const counter = new AsyncLocalStorage<{ statements: number }>();
+export interface SqlCounter {
+  statements: number;
+}
+
+const counter = new AsyncLocalStorage<SqlCounter>();
+
+export function currentSqlCounter(): SqlCounter | undefined {
+  return counter.getStore();
+}
 
 export const sqlCountEnabled = () => process.env.SQL_COUNT === "1";
 
@@ -14,7 +22,6 @@ export function withSqlCount<T>(work: () => T): { result: T; read: () => number 
   return { result, read: () => state.statements };
 }
 
-export function countStatement(): void {
-  const state = counter.getStore();
+export function countStatement(state: SqlCounter | undefined = counter.getStore()): void {
   if (state) state.statements++;
 }
