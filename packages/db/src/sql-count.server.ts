@@ -8,7 +8,11 @@ export interface SqlCounter {
   statements: number;
 }
 
-const counter = new AsyncLocalStorage<SqlCounter>();
+// One per process: server.ts (run by tsx) and the portal's Vite bundle each load their own
+// copy of this module, and both must see the same store.
+const KEY = Symbol.for("commons.sqlStatementCounter");
+const holder = globalThis as { [KEY]?: AsyncLocalStorage<SqlCounter> };
+const counter = (holder[KEY] ??= new AsyncLocalStorage<SqlCounter>());
 
 export function currentSqlCounter(): SqlCounter | undefined {
   return counter.getStore();
