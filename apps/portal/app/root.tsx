@@ -1,4 +1,4 @@
-import { data, type HeadersFunction, type LinksFunction, type LoaderFunctionArgs } from "@remix-run/node";
+import { data, type HeadersFunction, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, isRouteErrorResponse, Link, Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteError, useRouteLoaderData } from "@remix-run/react";
 import stylesUrl from "@commons/ui/styles.css?url";
 import { translatorFor, useT } from "./lib/i18n.ts";
@@ -6,6 +6,8 @@ import type { RootData } from "./lib/root-data.ts";
 import { getSession, localeFor, renewedCookie } from "./lib/session.server.ts";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: stylesUrl }];
+// Error pages render no route's meta: without this a 404 has no <title> (WCAG 2.4.2).
+export const meta: MetaFunction = ({ error }) => (error ? [{ title: `${isRouteErrorResponse(error) && error.status === 404 ? "Page not found" : "Something went wrong"} · Commons` }] : []);
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const session = await getSession(request, context);

@@ -40,10 +40,17 @@ export async function validateSessionToken(token: string): Promise<ValidSession 
   if (!/^[a-z2-7]{32}$/.test(token)) return null;
   const id = hashToken(token);
   const client = appClient();
-  const row = await client.session.findUnique({
-    where: { id },
-    include: { user: { select: { id: true, email: true, name: true, isPlatformOperator: true, locale: true } } },
-  });
+  // One statement: this runs on every signed-in request.
+  const rows = await client.$queryRaw<
+    { expires_at: Date; absolute_expires_at: Date; user_id: string; email: string; name: string; is_platform_operator: boolean; locale: string }[]
+  >`SELECT s.expires_at, s.absolute_expires_at, u.id AS user_id, u.email, u.name, u.is_platform_operator, u.locale
+      FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.id = ${id}`;
+  const found = rows[0];
+  const row = found && {
+    expiresAt: found.expires_at,
+    absoluteExpiresAt: found.absolute_expires_at,
+    user: { id: found.user_id, email: found.email, name: found.name, isPlatformOperator: found.is_platform_operator, locale: found.locale },
+  };
   if (!row) return null;
   const now = Date.now();
   if (now >= row.expiresAt.getTime() || now >= row.absoluteExpiresAt.getTime()) {

@@ -1,7 +1,7 @@
 import type { AppLoadContext } from "@remix-run/node";
 import { appClient, withTenant, type Db, type Role } from "@commons/db";
 import { permissionsFor, type Permission, type ValidSession } from "@commons/auth";
-import { notFound, requireUser, getSession } from "./session.server.ts";
+import { getSession, notFound, requireUser } from "./session.server.ts";
 
 export interface TenantSummary {
   id: string;
@@ -36,22 +36,21 @@ export async function requireTenant(params: { tenant?: string }): Promise<Tenant
   return tenant;
 }
 
-// The layout and the page of one request share one membership lookup.
-const memberships = new WeakMap<Request, Promise<MembershipSummary | null>>();
+/** What the coalition's navigation needs to know about the person; pages return it as `member`. */
+export interface MemberNav {
+  role: Role;
+  can: { activity: boolean; invite: boolean };
+}
 
-export function findMembership(request: Request, tenant: TenantSummary, session: ValidSession | null): Promise<MembershipSummary | null> {
-  if (!session) return Promise.resolve(null);
-  let pending = memberships.get(request);
-  if (!pending) {
-    pending = withTenant(tenant.id, session.user.id, (db) =>
-      db.membership.findUnique({
-        where: { tenantId_userId: { tenantId: tenant.id, userId: session.user.id } },
-        select: { id: true, role: true, organisationId: true },
-      }),
-    );
-    memberships.set(request, pending);
-  }
-  return pending;
+export function memberNav(role: Role, permissions: ReadonlySet<Permission> = permissionsFor(role)): MemberNav {
+  return { role, can: { activity: permissions.has("activity:read"), invite: permissions.has("member:invite") } };
+}
+
+function findMembership(db: Db, tenant: TenantSummary, userId: string): Promise<MembershipSummary | null> {
+  return db.membership.findUnique({
+    where: { tenantId_userId: { tenantId: tenant.id, userId } },
+    select: { id: true, role: true, organisationId: true },
+  });
 }
 
 export interface MemberContext {
@@ -60,12 +59,14 @@ export interface MemberContext {
   session: ValidSession;
   membership: MembershipSummary;
   permissions: ReadonlySet<Permission>;
+  nav: MemberNav;
 }
 
 /**
  * The guard for a coalition's private pages. Someone signed out is sent to sign in (for
  * any slug, real or not); someone without a role there, or without `permission`, gets the
- * same 404 as for a coalition that does not exist. `work` runs in the tenant transaction.
+ * same 404 as for a coalition that does not exist. The check and `work` share one tenant
+ * transaction, so a page costs one BEGIN/set_config/COMMIT, not one per lookup.
  */
 export async function withMember<T>(
   request: Request,
@@ -76,18 +77,28 @@ export async function withMember<T>(
 ): Promise<T> {
   const session = await requireUser(request, context);
   const tenant = await requireTenant(params);
-  const membership = await findMembership(request, tenant, session);
-  if (!membership) throw notFound();
-  const permissions = permissionsFor(membership.role);
-  if (permission && !permissions.has(permission)) throw notFound();
-  return withTenant(tenant.id, session.user.id, (db) => work({ db, tenant, session, membership, permissions }));
+  return withTenant(tenant.id, session.user.id, async (db) => {
+    const membership = await findMembership(db, tenant, session.user.id);
+    if (!membership) throw notFound();
+    const permissions = permissionsFor(membership.role);
+    if (permission && !permissions.has(permission)) throw notFound();
+    return work({ db, tenant, session, membership, permissions, nav: memberNav(membership.role, permissions) });
+  });
 }
 
-export async function tenantVisitor(request: Request, context: AppLoadContext, params: { tenant?: string }) {
+/** For a coalition's public pages: anyone may read; members also get their navigation. */
+export async function withVisitor<T>(
+  request: Request,
+  context: AppLoadContext,
+  params: { tenant?: string },
+  work: (ctx: { db: Db; tenant: TenantSummary; session: ValidSession | null; nav: MemberNav | null }) => Promise<T>,
+): Promise<T> {
   const tenant = await requireTenant(params);
   const session = await getSession(request, context);
-  const membership = await findMembership(request, tenant, session);
-  return { tenant, session, membership, permissions: membership ? permissionsFor(membership.role) : new Set<Permission>() };
+  return withTenant(tenant.id, session?.user.id ?? null, async (db) => {
+    const membership = session ? await findMembership(db, tenant, session.user.id) : null;
+    return work({ db, tenant, session, nav: membership ? memberNav(membership.role) : null });
+  });
 }
 
 export const PAGE_SIZE = 25;

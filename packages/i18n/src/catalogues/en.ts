@@ -135,6 +135,7 @@ export const en = {
   "pagination.previous": "Previous page",
   "pagination.next": "Next page",
   "pagination.status": "Page {page} of {pages}",
+  "pagination.page": "Page {page}",
 
   "error.notFound.title": "Page not found",
   "error.notFound.body": "If you typed the web address, check it is correct. If you followed a link, you may not have access to this page.",

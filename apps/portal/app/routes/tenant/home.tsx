@@ -6,7 +6,7 @@ import { withMember } from "../../lib/tenant.server.ts";
 export const meta: MetaFunction = () => [{ title: "Overview · Commons" }];
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  return withMember(request, context, params, null, async ({ db, tenant, session, membership, permissions }) => {
+  return withMember(request, context, params, null, async ({ db, tenant, session, membership, permissions, nav }) => {
     const organisations = await db.organisation.count();
     return {
       tenant: { slug: tenant.slug, name: tenant.name },
@@ -14,6 +14,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
       role: membership.role,
       organisations,
       can: { activity: permissions.has("activity:read"), invite: permissions.has("member:invite") },
+      member: nav,
     };
   });
 }

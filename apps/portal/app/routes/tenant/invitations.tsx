@@ -16,7 +16,7 @@ export const meta: MetaFunction = () => [{ title: "Invitations · Commons" }];
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const page = pageParam(request);
-  return withMember(request, context, params, "member:invite", async ({ db, tenant, permissions }) => {
+  return withMember(request, context, params, "member:invite", async ({ db, tenant, permissions, nav }) => {
     const [invitations, total] = await Promise.all([
       db.invitation.findMany({
         orderBy: { createdAt: "desc" },
@@ -28,6 +28,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     ]);
     const now = Date.now();
     return {
+      member: nav,
       slug: tenant.slug,
       page,
       pages: Math.max(1, Math.ceil(total / PAGE_SIZE)),

@@ -1,40 +1,47 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { Link, Outlet, useLoaderData } from "@remix-run/react";
+import { Link, Outlet, useLoaderData, useMatches } from "@remix-run/react";
 import { useT } from "../../lib/i18n.ts";
-import { tenantVisitor } from "../../lib/tenant.server.ts";
+import type { MemberNav } from "../../lib/tenant.server.ts";
+import { requireTenant } from "../../lib/tenant.server.ts";
 
-// Public: knows the coalition and the visitor's role there. Each child checks access itself
-// (Remix runs loaders in parallel, so a layout loader cannot guard its children).
-export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  const { tenant, membership, permissions } = await tenantVisitor(request, context, params);
-  return {
-    tenant: { slug: tenant.slug, name: tenant.name },
-    role: membership?.role ?? null,
-    can: { activity: permissions.has("activity:read"), invite: permissions.has("member:invite") },
-  };
+// Knows only the coalition (cached): the page below returns the person's role as `member`,
+// from the same transaction that checked it. Remix runs loaders in parallel, so a layout
+// loader could not guard its children anyway; each page checks access itself.
+export async function loader({ params }: LoaderFunctionArgs) {
+  const tenant = await requireTenant(params);
+  return { tenant: { slug: tenant.slug, name: tenant.name } };
+}
+
+function useMemberNav(): MemberNav | null {
+  for (const match of [...useMatches()].reverse()) {
+    const member = (match.data as { member?: MemberNav | null } | undefined)?.member;
+    if (member) return member;
+  }
+  return null;
 }
 
 export default function TenantLayout() {
   const t = useT();
-  const { tenant, role, can } = useLoaderData<typeof loader>();
+  const { tenant } = useLoaderData<typeof loader>();
+  const member = useMemberNav();
   const base = `/c/${tenant.slug}`;
   return (
     <>
       <div className="tenant-bar">
         <div className="tenant-bar__inner">
           <span className="tenant-bar__name">{tenant.name}</span>
-          {role ? (
+          {member ? (
             <nav aria-label={tenant.name}>
               <ul>
                 <li>
                   <Link to={`${base}/home`}>{t("nav.coalitionHome")}</Link>
                 </li>
-                {can.invite ? (
+                {member.can.invite ? (
                   <li>
                     <Link to={`${base}/admin/invitations`}>{t("nav.invitations")}</Link>
                   </li>
                 ) : null}
-                {can.activity ? (
+                {member.can.activity ? (
                   <li>
                     <Link to={`${base}/admin/activity`}>{t("nav.activity")}</Link>
                   </li>

@@ -1,28 +1,31 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { withTenant } from "@commons/db";
 import { useT } from "../../lib/i18n.ts";
-import { tenantVisitor } from "../../lib/tenant.server.ts";
+import { withVisitor } from "../../lib/tenant.server.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.name ?? ""} · Commons` }];
 
 // A coalition's public page: readable by anyone, signed in or not.
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  const { tenant, membership } = await tenantVisitor(request, context, params);
-  const organisations = await withTenant(tenant.id, null, (db) => db.organisation.count());
-  return { slug: tenant.slug, name: tenant.name, description: tenant.description, organisations, isMember: !!membership };
+  return withVisitor(request, context, params, async ({ db, tenant, nav }) => ({
+    slug: tenant.slug,
+    name: tenant.name,
+    description: tenant.description,
+    organisations: await db.organisation.count(),
+    member: nav,
+  }));
 }
 
 export default function Overview() {
   const t = useT();
-  const { slug, name, description, organisations, isMember } = useLoaderData<typeof loader>();
+  const { slug, name, description, organisations, member } = useLoaderData<typeof loader>();
   return (
     <main id="main">
       <h1>{name}</h1>
       <h2>{t("tenant.overview.public")}</h2>
       <p className="lede">{description}</p>
       <p>{t("tenant.members", { count: organisations })}</p>
-      {isMember ? (
+      {member ? (
         <p>
           <Link to={`/c/${slug}/home`}>{t("nav.coalitionHome")}</Link>
         </p>
