@@ -4,6 +4,8 @@ export const ENV = {
   mailDir: "E2E_MAILBOX_DIR",
   portalLog: "E2E_PORTAL_LOG",
   workerLog: "E2E_WORKER_LOG",
+  /** The owner URL of this run's database, for the few tests that must age a token. */
+  databaseUrl: "E2E_DATABASE_URL",
 } as const;
 
 export function fromSetup(name: keyof typeof ENV): string {

@@ -11,6 +11,7 @@ import { logTail } from "./processes.ts";
  * - any response of the portal with a status of 500 or more fails the test.
  * When a test fails, the portal's and worker's last log lines are attached to it.
  */
+type AxeResults = Awaited<ReturnType<AxeBuilder["analyze"]>>;
 const AXE_TAGS = ["wcag2a", "wcag2aa"];
 const FAILING_IMPACTS = new Set(["serious", "critical"]);
 
@@ -27,12 +28,17 @@ interface Violation {
 class PageWatch {
   readonly violations = new Map<string, Violation>();
   readonly serverErrors: string[] = [];
-  readonly checkedUrls = new Set<string>();
+  /** Uncaught exceptions and console errors (CSP refusals among them), reported with each test. */
+  readonly browserErrors: string[] = [];
+  /** Each axe run: what triggered it and the page's path. */
+  readonly runs: string[] = [];
   private queue: Promise<void> = Promise.resolve();
+  private helper: Page | undefined;
 
   constructor(
     readonly page: Page,
     private readonly origin: string,
+    private readonly javaScriptEnabled: boolean,
   ) {}
 
   async attach(): Promise<void> {
@@ -42,10 +48,14 @@ class PageWatch {
         this.serverErrors.push(`${response.status()} ${response.request().method()} ${response.url()}`);
       }
     });
-    page.on("load", () => this.schedule());
+    page.on("pageerror", (error) => this.browserErrors.push(`${page.url()}: uncaught ${error.message}`));
+    page.on("console", (message) => {
+      if (message.type() === "error") this.browserErrors.push(`${page.url()}: console error: ${message.text()}`);
+    });
+    page.on("load", () => this.schedule("load"));
     // Remix navigates and submits forms without a page load: the page tells us when its
     // router is idle again (and React has painted), through a binding CSP cannot block.
-    await page.exposeBinding("__e2eSettled", () => this.schedule());
+    await page.exposeBinding("__e2eSettled", () => this.schedule("settled"));
     await page.addInitScript(() => {
       type RouterState = { navigation: { state: string }; revalidation: string; fetchers: Map<string, { state: string }> };
       type Router = { subscribe(listener: (state: RouterState) => void): () => void };
@@ -71,30 +81,29 @@ class PageWatch {
   }
 
   /** Queues an axe run on whatever the page shows now. */
-  schedule(): Promise<void> {
-    this.queue = this.queue.then(() => this.analyse()).catch(() => undefined);
+  schedule(trigger: string): Promise<void> {
+    this.queue = this.queue.then(() => this.analyse(trigger)).catch(() => undefined);
     return this.queue;
   }
 
-  private async analyse(): Promise<void> {
+  private async analyse(trigger: string): Promise<void> {
     const { page } = this;
-    if (page.isClosed()) return;
-    const url = page.url();
-    if (!url.startsWith(this.origin)) return;
-    let results;
+    if (page.isClosed() || !page.url().startsWith(this.origin)) return;
+    let results: AxeResults;
     try {
-      results = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
+      results = await withTimeout(this.javaScriptEnabled ? new AxeBuilder({ page }).withTags(AXE_TAGS).analyze() : this.analyseSnapshot(), 15_000);
     } catch {
       // The page navigated away while axe ran: its next state gets its own run.
       return;
     }
-    this.checkedUrls.add(url);
+    const { pathname, search } = new URL(results.url);
+    this.runs.push(`${trigger.padEnd(8)} ${pathname}${search}`);
     for (const v of results.violations) {
       if (!v.impact || !FAILING_IMPACTS.has(v.impact)) continue;
-      const key = `${new URL(url).pathname} ${v.id}`;
+      const key = `${pathname} ${v.id}`;
       if (this.violations.has(key)) continue;
       this.violations.set(key, {
-        url,
+        url: results.url,
         id: v.id,
         impact: v.impact,
         help: v.help,
@@ -104,10 +113,43 @@ class PageWatch {
     }
   }
 
+  /**
+   * axe needs timers and promises, which a page with JavaScript turned off never runs. So
+   * the page's HTML is copied into a page of a JavaScript-enabled context (the stylesheet
+   * still comes from the portal, for colour contrast; the portal's scripts are refused).
+   */
+  private async analyseSnapshot(): Promise<AxeResults> {
+    const url = this.page.url();
+    const html = await this.page.content();
+    if (!this.helper) {
+      // Explicit: inside a test, newContext() applies the test's `use` options (JavaScript off).
+      const context = await this.page.context().browser()!.newContext({ baseURL: this.origin, javaScriptEnabled: true });
+      this.helper = await context.newPage();
+    }
+    const helper = this.helper;
+    await helper.unrouteAll();
+    await helper.route(
+      (u) => u.href === url,
+      (route) => route.fulfill({ status: 200, contentType: "text/html; charset=utf-8", headers: { "Content-Security-Policy": "script-src 'none'" }, body: html }),
+    );
+    await helper.goto(url);
+    const results = await new AxeBuilder({ page: helper }).withTags(AXE_TAGS).analyze();
+    return { ...results, url };
+  }
+
   async finish(): Promise<void> {
     await this.queue;
-    await this.schedule();
+    await this.schedule("final");
+    await this.helper?.context().close();
   }
+}
+
+function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`axe did not finish within ${ms} ms`)), ms);
+  });
+  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
 }
 
 function describeViolations(violations: Violation[]): string {
@@ -139,7 +181,7 @@ export interface Fixtures {
 async function watched(browser: Browser, origin: string, options: BrowserContextOptions, watches: PageWatch[]): Promise<Page> {
   const context = await browser.newContext({ ...options, baseURL: origin });
   const page = await context.newPage();
-  const watch = new PageWatch(page, origin);
+  const watch = new PageWatch(page, origin, options.javaScriptEnabled ?? true);
   await watch.attach();
   watches.push(watch);
   return page;
@@ -161,16 +203,17 @@ export const test = base.extend<Fixtures>({
       if (serverErrors.length) problems.push(`The portal answered with a server error:\n  ${serverErrors.join("\n  ")}`);
       const violations = watches.flatMap((w) => [...w.violations.values()]);
       if (violations.length) problems.push(`Accessibility violations (axe, WCAG 2 A/AA, serious or critical):\n\n${describeViolations(violations)}`);
-      const checked = [...new Set(watches.flatMap((w) => [...w.checkedUrls].map((u) => new URL(u).pathname)))];
-      await testInfo.attach("axe-checked-pages.txt", { body: checked.join("\n"), contentType: "text/plain" });
+      const browserErrors = watches.flatMap((w) => w.browserErrors);
+      if (browserErrors.length) await testInfo.attach("browser-errors.txt", { body: browserErrors.join("\n"), contentType: "text/plain" });
+      await testInfo.attach("axe-runs.txt", { body: watches.flatMap((w) => w.runs).join("\n"), contentType: "text/plain" });
       await reportServiceLogs(testInfo);
       if (problems.length) throw new Error(problems.join("\n\n"));
     },
     { auto: true },
   ],
 
-  page: async ({ page, baseURL, watch }, use) => {
-    const w = new PageWatch(page, baseURL ?? fromSetup("baseUrl"));
+  page: async ({ page, baseURL, watch, javaScriptEnabled }, use) => {
+    const w = new PageWatch(page, baseURL ?? fromSetup("baseUrl"), javaScriptEnabled ?? true);
     await w.attach();
     watch.push(w);
     await use(page);

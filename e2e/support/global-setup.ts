@@ -1,4 +1,4 @@
-import { existsSync } from "node:fs";
+import { existsSync, readdirSync, statSync } from "node:fs";
 import { mkdir, mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
@@ -13,6 +13,25 @@ import { ENV } from "./env.ts";
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const serverBuild = path.join(repoRoot, "apps/portal/build/server/index.js");
+
+/** The newest modification time of the files the portal's build is made from. */
+function newestSource(): number {
+  const roots = ["apps/portal/app", "apps/portal/vite.config.ts", "packages/ui/src", "packages/i18n/src"].map((p) => path.join(repoRoot, p));
+  let newest = 0;
+  const visit = (file: string) => {
+    const stat = statSync(file, { throwIfNoEntry: false });
+    if (!stat) return;
+    if (stat.isDirectory()) for (const name of readdirSync(file)) visit(path.join(file, name));
+    else newest = Math.max(newest, stat.mtimeMs);
+  };
+  roots.forEach(visit);
+  return newest;
+}
+
+function buildIsStale(): boolean {
+  const built = statSync(serverBuild, { throwIfNoEntry: false });
+  return !built || built.mtimeMs < newestSource();
+}
 
 function step(message: string) {
   process.stdout.write(`[e2e] ${message}\n`);
@@ -57,8 +76,8 @@ export default async function globalSetup(_config: FullConfig): Promise<() => Pr
     const mailbox = await startMailbox({ port: 0, dir: mailDir });
     cleanups.push(mailbox.close);
 
-    if (process.env.E2E_BUILD === "1" || !existsSync(serverBuild)) {
-      step("building the portal");
+    if (process.env.E2E_BUILD === "1" || !existsSync(serverBuild) || buildIsStale()) {
+      step("building the portal (missing, older than its sources, or E2E_BUILD=1)");
       const buildLog = path.join(runDir, "build.log");
       const code = await run("npm", ["run", "build", "-w", "@commons/portal"], { cwd: repoRoot, env: process.env, logFile: buildLog });
       if (code !== 0) throw new Error(`The portal build failed (exit code ${code}).\n${logTail("build", buildLog, 80)}`);
@@ -94,6 +113,7 @@ export default async function globalSetup(_config: FullConfig): Promise<() => Pr
     process.env[ENV.mailDir] = mailDir;
     process.env[ENV.portalLog] = portal.logFile;
     process.env[ENV.workerLog] = worker.logFile;
+    process.env[ENV.databaseUrl] = db.ownerUrl;
     step(`portal at ${baseUrl}, worker relaying, mailbox ${mailbox.url} (ready in ${((Date.now() - started) / 1000).toFixed(1)} s)`);
     return teardown;
   } catch (error) {

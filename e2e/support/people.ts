@@ -31,3 +31,13 @@ export async function signOut(page: Page): Promise<void> {
   await expect(page.getByRole("status")).toContainText("You have signed out.");
   await expect(page.getByRole("link", { name: "Sign in" }).first()).toBeVisible();
 }
+
+/** Fills and sends the registration form; stops at "Check your email". */
+export async function register(page: Page, { name, email, password }: { name: string; email: string; password: string }): Promise<void> {
+  await page.goto("/register");
+  await page.getByLabel("Full name").fill(name);
+  await page.getByLabel("Email address").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Check your email" })).toBeVisible();
+}

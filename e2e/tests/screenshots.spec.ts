@@ -1,0 +1,44 @@
+import { fileURLToPath } from "node:url";
+import type { Page } from "@playwright/test";
+import { expect, test } from "../support/fixtures.ts";
+import { submit, visit } from "../support/forms.ts";
+import { DEMO_ACCOUNTS, OEA, signIn, signOut } from "../support/people.ts";
+
+// Full-page pictures of the main pages, for a person to look at (git-ignored).
+const folder = fileURLToPath(new URL("../screenshots/", import.meta.url));
+
+async function shoot(page: Page, name: string) {
+  await page.screenshot({ path: `${folder}${name}.png`, fullPage: true });
+}
+
+test("screenshots of the main pages", async ({ page }) => {
+  await visit(page, "/");
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  await shoot(page, "01-landing");
+
+  await visit(page, "/sign-in");
+  await page.getByLabel("Email address").fill("someone@");
+  await submit(page, page.getByRole("button", { name: "Sign in" }));
+  await expect(page.getByRole("alert")).toBeVisible();
+  await shoot(page, "02-sign-in-errors");
+
+  await signIn(page, DEMO_ACCOUNTS.admin.email);
+  await shoot(page, "03-your-coalitions");
+  await visit(page, `/c/${OEA.slug}/home`);
+  await expect(page.getByText("Your role: Secretariat admin")).toBeVisible();
+  await shoot(page, "04-coalition-home");
+  await visit(page, `/c/${OEA.slug}/admin/activity`);
+  await expect(page.getByRole("table")).toBeVisible();
+  await shoot(page, "05-activity-record");
+  await visit(page, `/c/${OEA.slug}/admin/invitations`);
+  await expect(page.getByRole("heading", { level: 1, name: "Invitations" })).toBeVisible();
+  await shoot(page, "06-invitations");
+  await visit(page, `/c/${OEA.slug}`);
+  await shoot(page, "07-coalition-public");
+  await signOut(page);
+
+  await signIn(page, DEMO_ACCOUNTS.operator.email);
+  await visit(page, "/admin");
+  await expect(page.getByRole("heading", { level: 1, name: "Platform administration" })).toBeVisible();
+  await shoot(page, "08-platform-admin");
+});
