@@ -81,7 +81,17 @@ export interface TestDatabase {
 
 export async function createTestDatabase(serverUrl: string, template: string): Promise<TestDatabase> {
   const name = `commons_test_${randomBytes(5).toString("hex")}`;
-  await adminQuery(serverUrl, `CREATE DATABASE "${name}" TEMPLATE "${template}"`);
+  // PostgreSQL copies a template only while nobody else is connected to it, and a parallel
+  // test process may be copying the same one: wait a moment and retry (55006, object in use).
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await adminQuery(serverUrl, `CREATE DATABASE "${name}" TEMPLATE "${template}"`);
+      break;
+    } catch (error) {
+      if ((error as { code?: string }).code !== "55006" || attempt >= 20) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 100 * attempt));
+    }
+  }
   const ownerUrl = withDatabase(serverUrl, name);
   return {
     name,
