@@ -2,6 +2,7 @@ import { data, type HeadersFunction, type LinksFunction, type LoaderFunctionArgs
 import { Form, isRouteErrorResponse, Link, Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteError, useRouteLoaderData } from "@remix-run/react";
 import stylesUrl from "@commons/ui/styles.css?url";
 import { translatorFor, useT } from "./lib/i18n.ts";
+import { useNonce } from "./lib/nonce.tsx";
 import type { RootData } from "./lib/root-data.ts";
 import { getSession, localeFor, renewedCookie } from "./lib/session.server.ts";
 
@@ -82,6 +83,7 @@ function SiteHeader({ user, devMailbox }: { user: RootData["user"]; devMailbox: 
 export function Layout({ children }: { children: React.ReactNode }) {
   const root = useRouteLoaderData<RootData>("root");
   const t = translatorFor(root?.locale ?? "en");
+  const nonce = useNonce();
   return (
     <html lang={root?.locale ?? "en"}>
       <head>
@@ -96,8 +98,8 @@ export function Layout({ children }: { children: React.ReactNode }) {
         </a>
         <SiteHeader user={root?.user ?? null} devMailbox={root?.devMailbox ?? false} />
         {children}
-        <ScrollRestoration />
-        <Scripts />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
       </body>
     </html>
   );

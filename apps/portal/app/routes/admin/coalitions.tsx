@@ -91,7 +91,7 @@ export default function PlatformAdmin() {
       <ErrorSummary title={t("form.errorSummaryTitle")} errors={failure?.errors} />
       <Form method="post" noValidate className="narrow" key={result?.ok ? "reset" : "form"}>
         <TextField name="name" label={t("field.coalitionName")} defaultValue={failure?.values.name} error={failure?.errors.name} />
-        <TextField name="slug" label={t("field.slug")} hint={t("field.slugHint", { example: "open-extractives" })} defaultValue={failure?.values.slug} error={failure?.errors.slug} />
+        <TextField name="slug" label={t("field.slug")} hint={t("field.slugHint", { example: "water-justice-network" })} defaultValue={failure?.values.slug} error={failure?.errors.slug} />
         <TextField name="adminEmail" type="email" label={t("field.adminEmail")} defaultValue={failure?.values.adminEmail} error={failure?.errors.adminEmail} />
         <Button>{t("admin.create.submit")}</Button>
       </Form>

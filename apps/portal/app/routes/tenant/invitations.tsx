@@ -85,7 +85,7 @@ export default function Invitations() {
         <SelectField name="role" label={t("field.role")} defaultValue={failure?.values.role ?? "MEMBER"} error={failure?.errors.role} options={roles.map((r) => ({ value: r, label: t(`role.${r}` as MessageKey) }))} />
         <Button>{t("invite.form.submit")}</Button>
       </Form>
-      <h2>{t("invite.list.title")}</h2>
+      <h2>{t("invite.list.sentTitle")}</h2>
       {invitations.length === 0 ? (
         <p>{t("invite.list.empty")}</p>
       ) : (
@@ -95,8 +95,8 @@ export default function Invitations() {
               <tr>
                 <th scope="col">{t("field.email")}</th>
                 <th scope="col">{t("field.role")}</th>
-                <th scope="col">{t("dev.mailbox.date")}</th>
-                <th scope="col">{t("activity.what")}</th>
+                <th scope="col">{t("invite.list.sent")}</th>
+                <th scope="col">{t("invite.list.status")}</th>
               </tr>
             </thead>
             <tbody>
