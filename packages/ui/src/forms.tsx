@@ -6,14 +6,8 @@ import type { InputHTMLAttributes, ReactNode } from "react";
  */
 export type FieldErrors = Partial<Record<string, string>>;
 
-export interface TextFieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, "id" | "name"> {
-  name: string;
-  label: string;
-  hint?: string;
-  error?: string;
-}
-
-export function TextField({ name, label, hint, error, type = "text", ...input }: TextFieldProps) {
+/** Label, hint and error around one control, wired together for screen readers. */
+function FieldShell({ name, label, hint, error, children }: { name: string; label: string; hint?: string; error?: string; children: (a11y: { id: string; describedBy?: string }) => ReactNode }) {
   const id = `field-${name}`;
   const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
   return (
@@ -31,8 +25,25 @@ export function TextField({ name, label, hint, error, type = "text", ...input }:
           {error}
         </p>
       ) : null}
-      <input id={id} name={name} type={type} aria-invalid={error ? true : undefined} aria-describedby={describedBy} className="field__input" {...input} />
+      {children({ id, describedBy })}
     </div>
+  );
+}
+
+export interface TextFieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, "id" | "name"> {
+  name: string;
+  label: string;
+  hint?: string;
+  error?: string;
+}
+
+export function TextField({ name, label, hint, error, type = "text", ...input }: TextFieldProps) {
+  return (
+    <FieldShell name={name} label={label} hint={hint} error={error}>
+      {({ id, describedBy }) => (
+        <input id={id} name={name} type={type} aria-invalid={error ? true : undefined} aria-describedby={describedBy} className="field__input" {...input} />
+      )}
+    </FieldShell>
   );
 }
 
@@ -46,31 +57,18 @@ export interface SelectFieldProps {
 }
 
 export function SelectField({ name, label, options, defaultValue, error, hint }: SelectFieldProps) {
-  const id = `field-${name}`;
-  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
   return (
-    <div className={error ? "field field--error" : "field"}>
-      <label htmlFor={id} className="field__label">
-        {label}
-      </label>
-      {hint ? (
-        <p id={`${id}-hint`} className="field__hint">
-          {hint}
-        </p>
-      ) : null}
-      {error ? (
-        <p id={`${id}-error`} className="field__error">
-          {error}
-        </p>
-      ) : null}
-      <select id={id} name={name} defaultValue={defaultValue} aria-invalid={error ? true : undefined} aria-describedby={describedBy} className="field__input">
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-    </div>
+    <FieldShell name={name} label={label} hint={hint} error={error}>
+      {({ id, describedBy }) => (
+        <select id={id} name={name} defaultValue={defaultValue} aria-invalid={error ? true : undefined} aria-describedby={describedBy} className="field__input">
+          {options.map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ))}
+        </select>
+      )}
+    </FieldShell>
   );
 }
 

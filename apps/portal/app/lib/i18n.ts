@@ -19,3 +19,14 @@ export function useT(): Translate {
 export function useLocale(): string {
   return useRouteLoaderData<RootData>("root")?.locale ?? DEFAULT_LOCALE;
 }
+
+/** Labels for <Pagination>: "Page 2 of 5" when the total is known, else "Page 2". */
+export function usePaginationLabels(page: number, pages?: number) {
+  const t = useT();
+  return {
+    nav: t("pagination.label"),
+    previous: t("pagination.previous"),
+    next: t("pagination.next"),
+    status: pages === undefined ? t("pagination.page", { page }) : t("pagination.status", { page, pages }),
+  };
+}

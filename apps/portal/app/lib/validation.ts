@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { PASSWORD_MAX, PASSWORD_MIN } from "./password-limits.ts";
 import type { Translate } from "@commons/i18n";
+import type { PasswordProblem } from "@commons/auth";
 
 /** Field schemas with messages in the reader's language; actions build their schema from these. */
 export function fields(t: Translate) {
@@ -25,4 +26,8 @@ export function fields(t: Translate) {
         .refine((p) => [...p].length >= PASSWORD_MIN, t("auth.password.tooShort"))
         .refine((p) => [...p].length <= PASSWORD_MAX, t("auth.password.tooLong")),
   };
+}
+
+export function passwordProblemMessage(t: Translate, problem: PasswordProblem): string {
+  return t(problem === "common" ? "auth.password.common" : problem === "tooLong" ? "auth.password.tooLong" : "auth.password.tooShort");
 }

@@ -7,7 +7,7 @@ import { Button, ErrorSummary, Notice, TextField } from "@commons/ui";
 import { fieldError, invalid, parseForm, readForm } from "../lib/forms.server.ts";
 import { useT } from "../lib/i18n.ts";
 import { requestTranslator, requireUser } from "../lib/session.server.ts";
-import { fields } from "../lib/validation.ts";
+import { fields, passwordProblemMessage } from "../lib/validation.ts";
 
 export const meta: MetaFunction = () => [{ title: "Your account · Commons" }];
 
@@ -27,7 +27,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const current = await withAccount(userId, (db) => db.user.findUnique({ where: { id: userId }, select: { passwordHash: true } }));
   if (!(await verifyPassword(current?.passwordHash, parsed.data.currentPassword))) return fieldError(form, "currentPassword", t("auth.account.wrongPassword"));
   const problem = passwordProblem(parsed.data.password);
-  if (problem) return fieldError(form, "password", t(problem === "common" ? "auth.password.common" : "auth.password.tooShort"));
+  if (problem) return fieldError(form, "password", passwordProblemMessage(t, problem));
   const passwordHash = await hashPassword(parsed.data.password);
   await withAccount(userId, async (db) => {
     await db.user.update({ where: { id: userId }, data: { passwordHash } });

@@ -8,7 +8,7 @@ import { Button, ErrorSummary, Notice, TextField } from "@commons/ui";
 import { fieldError, formError, invalid, parseForm, readForm } from "../lib/forms.server.ts";
 import { useT } from "../lib/i18n.ts";
 import { getSession, requestTranslator } from "../lib/session.server.ts";
-import { fields } from "../lib/validation.ts";
+import { fields, passwordProblemMessage } from "../lib/validation.ts";
 
 export const meta: MetaFunction = () => [{ title: "Create an account · Commons" }];
 
@@ -29,7 +29,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!parsed.ok) return invalid(parsed.failure);
   const { name, email, password } = parsed.data;
   const problem = passwordProblem(password);
-  if (problem) return fieldError(form, "password", t(problem === "common" ? "auth.password.common" : problem === "tooLong" ? "auth.password.tooLong" : "auth.password.tooShort"));
+  if (problem) return fieldError(form, "password", passwordProblemMessage(t, problem));
 
   const limit = await hitRateLimits([[`register:ip:${context.clientIp}`, RATE_LIMITS.registerPerIp]]);
   if (!limit.allowed) return formError(form, t("auth.signIn.rateLimited", { minutes: Math.ceil(limit.retryAfterSeconds / 60) }), 429);

@@ -7,7 +7,7 @@ import { Button, ErrorSummary, Notice, TextField } from "@commons/ui";
 import { fieldError, formError, invalid, parseForm, readForm } from "../lib/forms.server.ts";
 import { useT } from "../lib/i18n.ts";
 import { requestTranslator } from "../lib/session.server.ts";
-import { fields } from "../lib/validation.ts";
+import { fields, passwordProblemMessage } from "../lib/validation.ts";
 
 export const meta: MetaFunction = () => [{ title: "Choose a new password · Commons" }];
 
@@ -21,7 +21,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const parsed = parseForm(form, z.object({ password: fields(t).password(t("field.newPassword")) }));
   if (!parsed.ok) return invalid(parsed.failure);
   const problem = passwordProblem(parsed.data.password);
-  if (problem) return fieldError(form, "password", t(problem === "common" ? "auth.password.common" : "auth.password.tooShort"));
+  if (problem) return fieldError(form, "password", passwordProblemMessage(t, problem));
   // Hash first: the token is spent only when everything else is ready.
   const passwordHash = await hashPassword(parsed.data.password);
   const userId = await consumeAccountToken(params.token ?? "", "PASSWORD_RESET");

@@ -6,7 +6,7 @@ import { ownerClient } from "@commons/db/admin";
 import { recordEvent } from "@commons/jobs";
 import { Button, ErrorSummary, Notice, Pagination, TextField } from "@commons/ui";
 import { fieldError, invalid, parseForm, readForm } from "../../lib/forms.server.ts";
-import { useT } from "../../lib/i18n.ts";
+import { useT, usePaginationLabels } from "../../lib/i18n.ts";
 import { requestTranslator, requirePlatformOperator } from "../../lib/session.server.ts";
 import { pageParam, PAGE_SIZE } from "../../lib/tenant.server.ts";
 import { fields } from "../../lib/validation.ts";
@@ -67,6 +67,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function PlatformAdmin() {
   const t = useT();
   const { tenants, page, pages } = useLoaderData<typeof loader>();
+  const paginationLabels = usePaginationLabels(page, pages);
   const result = useActionData<typeof action>();
   const failure = result && !result.ok ? result : undefined;
   return (
@@ -84,7 +85,7 @@ export default function PlatformAdmin() {
         page={page}
         pages={pages}
         hrefFor={(p) => `/admin?page=${p}`}
-        labels={{ nav: t("pagination.label"), previous: t("pagination.previous"), next: t("pagination.next"), status: t("pagination.status", { page, pages }) }}
+        labels={paginationLabels}
       />
       <h2>{t("admin.create.title")}</h2>
       {result?.ok ? <Notice tone="success">{t("admin.create.done", { name: result.name, email: result.email })}</Notice> : null}

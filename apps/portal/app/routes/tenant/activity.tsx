@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { formatDateTime, type MessageKey } from "@commons/i18n";
 import { Pagination } from "@commons/ui";
-import { useLocale, useT } from "../../lib/i18n.ts";
+import { useLocale, useT, usePaginationLabels } from "../../lib/i18n.ts";
 import { pageParam, PAGE_SIZE, withMember } from "../../lib/tenant.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Activity record · Commons" }];
@@ -46,6 +46,7 @@ export default function Activity() {
   const t = useT();
   const locale = useLocale();
   const { slug, entries, page, hasNext } = useLoaderData<typeof loader>();
+  const paginationLabels = usePaginationLabels(page);
   const describe = (action: string, data: Record<string, string>) => {
     const key = ACTION_KEYS[action];
     if (!key) return action;
@@ -82,7 +83,7 @@ export default function Activity() {
         page={page}
         hasNext={hasNext}
         hrefFor={(p) => `/c/${slug}/admin/activity?page=${p}`}
-        labels={{ nav: t("pagination.label"), previous: t("pagination.previous"), next: t("pagination.next"), status: t("pagination.page", { page }) }}
+        labels={paginationLabels}
       />
     </main>
   );

@@ -7,7 +7,7 @@ import { recordEvent } from "@commons/jobs";
 import { Button, ErrorSummary, Notice, Pagination, SelectField, TextField } from "@commons/ui";
 import { recordActivity } from "../../lib/activity.server.ts";
 import { fieldError, formError, invalid, parseForm, readForm } from "../../lib/forms.server.ts";
-import { useLocale, useT } from "../../lib/i18n.ts";
+import { useLocale, useT, usePaginationLabels } from "../../lib/i18n.ts";
 import { requestTranslator } from "../../lib/session.server.ts";
 import { pageParam, PAGE_SIZE, withMember } from "../../lib/tenant.server.ts";
 import { fields } from "../../lib/validation.ts";
@@ -72,6 +72,7 @@ export default function Invitations() {
   const t = useT();
   const locale = useLocale();
   const { slug, invitations, roles, page, pages } = useLoaderData<typeof loader>();
+  const paginationLabels = usePaginationLabels(page, pages);
   const result = useActionData<typeof action>();
   const failure = result && !result.ok ? result : undefined;
   return (
@@ -116,7 +117,7 @@ export default function Invitations() {
         page={page}
         pages={pages}
         hrefFor={(p) => `/c/${slug}/admin/invitations?page=${p}`}
-        labels={{ nav: t("pagination.label"), previous: t("pagination.previous"), next: t("pagination.next"), status: t("pagination.status", { page, pages }) }}
+        labels={paginationLabels}
       />
     </main>
   );

@@ -11,7 +11,7 @@ import { fieldError, formError, invalid, parseForm, readForm } from "../../lib/f
 import { useT } from "../../lib/i18n.ts";
 import { getSession, requestTranslator } from "../../lib/session.server.ts";
 import { requireTenant, type TenantSummary } from "../../lib/tenant.server.ts";
-import { fields } from "../../lib/validation.ts";
+import { fields, passwordProblemMessage } from "../../lib/validation.ts";
 
 export const meta: MetaFunction = () => [{ title: "Join a coalition · Commons" }];
 
@@ -67,7 +67,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const parsed = parseForm(form, z.object({ name: f.text(t("field.name"), 100), password: f.password() }));
   if (!parsed.ok) return invalid(parsed.failure);
   const problem = passwordProblem(parsed.data.password);
-  if (problem) return fieldError(form, "password", t(problem === "common" ? "auth.password.common" : "auth.password.tooShort"));
+  if (problem) return fieldError(form, "password", passwordProblemMessage(t, problem));
   const passwordHash = await hashPassword(parsed.data.password);
   const userId = await withAccount(null, async (db) => {
     const existing = await db.user.findUnique({ where: { email: invitation.email }, select: { id: true } });
