@@ -41,14 +41,26 @@ export function createTranslator(locale: string = DEFAULT_LOCALE): Translate {
   return (key, params = {}) => format(catalogue[key] ?? en[key] ?? key, locale, params);
 }
 
+// Building an Intl formatter costs far more than using one; a table of 25 dates would
+// otherwise build 25. Keyed by kind, locale and time zone.
+const formatters = new Map<string, Intl.DateTimeFormat | Intl.NumberFormat>();
+
+function cached<F extends Intl.DateTimeFormat | Intl.NumberFormat>(key: string, make: () => F): F {
+  let formatter = formatters.get(key) as F | undefined;
+  if (!formatter) formatters.set(key, (formatter = make()));
+  return formatter;
+}
+
 export function formatDateTime(date: Date | string, locale: string, timeZone = "UTC"): string {
-  return new Intl.DateTimeFormat(locale, { year: "numeric", month: "short", day: "numeric", hour: "numeric", minute: "2-digit", timeZone, timeZoneName: "short" }).format(new Date(date));
+  return cached(`dt|${locale}|${timeZone}`, () =>
+    new Intl.DateTimeFormat(locale, { year: "numeric", month: "short", day: "numeric", hour: "numeric", minute: "2-digit", timeZone, timeZoneName: "short" }),
+  ).format(new Date(date));
 }
 
 export function formatDate(date: Date | string, locale: string, timeZone = "UTC"): string {
-  return new Intl.DateTimeFormat(locale, { dateStyle: "long", timeZone }).format(new Date(date));
+  return cached(`d|${locale}|${timeZone}`, () => new Intl.DateTimeFormat(locale, { dateStyle: "long", timeZone })).format(new Date(date));
 }
 
 export function formatNumber(value: number, locale: string): string {
-  return new Intl.NumberFormat(locale).format(value);
+  return cached(`n|${locale}`, () => new Intl.NumberFormat(locale)).format(value);
 }

@@ -3,15 +3,16 @@ import { negotiateLocale } from "@commons/i18n";
 import { readSessionToken, serializeSessionCookie, validateSessionToken, type ValidSession } from "@commons/auth";
 import { translatorFor } from "./i18n.ts";
 
-// Loaders of one request run in parallel; they share one session lookup.
-const sessions = new WeakMap<Request, Promise<ValidSession | null>>();
+// Loaders of one request run in parallel and share one session lookup. Remix gives each
+// loader its own Request object, but one load context per request: key on that.
+const sessions = new WeakMap<AppLoadContext, Promise<ValidSession | null>>();
 
 export function getSession(request: Request, context: AppLoadContext): Promise<ValidSession | null> {
-  let pending = sessions.get(request);
+  let pending = sessions.get(context);
   if (!pending) {
     const token = readSessionToken(request.headers.get("cookie"), context.secureCookies);
     pending = token ? validateSessionToken(token) : Promise.resolve(null);
-    sessions.set(request, pending);
+    sessions.set(context, pending);
   }
   return pending;
 }
