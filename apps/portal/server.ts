@@ -64,8 +64,9 @@ app.get("/readyz", async (_req, res) => {
   res.status(readiness.ready ? 200 : 503).json(readiness);
 });
 
-app.use("/assets", express.static(path.join(here, "build/client/assets"), { immutable: true, maxAge: "1y" }));
-app.use(express.static(path.join(here, "build/client"), { maxAge: "1h" }));
+// Only hashed assets are static: a catch-all static handler would stat the disk for every
+// page URL before Remix sees it.
+app.use("/assets", express.static(path.join(here, "build/client/assets"), { immutable: true, maxAge: "1y", index: false }));
 
 // CSRF: every state-changing request must come from our own pages (SECURITY.md).
 app.use((req: Request, res: Response, next: NextFunction) => {

@@ -6,7 +6,11 @@ import { useNonce } from "./lib/nonce.tsx";
 import type { RootData } from "./lib/root-data.ts";
 import { getSession, localeFor, renewedCookie } from "./lib/session.server.ts";
 
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: stylesUrl }];
+// An empty icon: browsers stop asking for /favicon.ico, which would render a 404 page.
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: stylesUrl },
+  { rel: "icon", href: "data:," },
+];
 // Error pages render no route's meta: without this a 404 has no <title> (WCAG 2.4.2).
 export const meta: MetaFunction = ({ error }) => (error ? [{ title: `${isRouteErrorResponse(error) && error.status === 404 ? "Page not found" : "Something went wrong"} · Commons` }] : []);
 

@@ -1,13 +1,14 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useT } from "../../lib/i18n.ts";
+import { organisationCount } from "../../lib/tenant-stats.server.ts";
 import { withMember } from "../../lib/tenant.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Overview · Commons" }];
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   return withMember(request, context, params, null, async ({ db, tenant, session, membership, permissions, nav }) => {
-    const organisations = await db.organisation.count();
+    const organisations = await organisationCount(db, tenant.id);
     return {
       tenant: { slug: tenant.slug, name: tenant.name },
       person: session.user.name,

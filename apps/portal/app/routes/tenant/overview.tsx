@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useT } from "../../lib/i18n.ts";
+import { organisationCount } from "../../lib/tenant-stats.server.ts";
 import { withVisitor } from "../../lib/tenant.server.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.name ?? ""} · Commons` }];
@@ -11,7 +12,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     slug: tenant.slug,
     name: tenant.name,
     description: tenant.description,
-    organisations: await db.organisation.count(),
+    organisations: await organisationCount(db, tenant.id),
     member: nav,
   }));
 }
