@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { formatDateTime, type MessageKey } from "@commons/i18n";
-import { Pagination } from "@commons/ui";
+import { Pagination, Table } from "@commons/ui";
 import { useLocale, useT, usePaginationLabels } from "../../lib/i18n.ts";
 import { pageParam, PAGE_SIZE, withMember } from "../../lib/tenant.server.ts";
 
@@ -55,30 +55,17 @@ export default function Activity() {
   return (
     <main id="main">
       <h1>{t("activity.title")}</h1>
-      {entries.length === 0 ? (
-        <p>{t("activity.empty")}</p>
-      ) : (
-        <div className="table-wrap">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t("activity.when")}</th>
-                <th scope="col">{t("activity.who")}</th>
-                <th scope="col">{t("activity.what")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {entries.map((e) => (
-                <tr key={e.id}>
-                  <td>{formatDateTime(e.at, locale)}</td>
-                  <td>{e.actor ?? t("activity.system")}</td>
-                  <td>{describe(e.action, e.data)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <Table
+        caption={t("activity.title")}
+        rows={entries}
+        rowKey={(e) => e.id}
+        empty={t("activity.empty")}
+        columns={[
+          { header: t("activity.when"), cell: (e) => formatDateTime(e.at, locale) },
+          { header: t("activity.who"), cell: (e) => e.actor ?? t("activity.system") },
+          { header: t("activity.what"), cell: (e) => describe(e.action, e.data) },
+        ]}
+      />
       <Pagination
         page={page}
         hasNext={hasNext}

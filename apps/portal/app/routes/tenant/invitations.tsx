@@ -4,7 +4,7 @@ import { z } from "zod";
 import { hitRateLimits, INVITATION_LIFETIME_MS, RATE_LIMITS, ROLES } from "@commons/auth";
 import { formatDate, type MessageKey } from "@commons/i18n";
 import { recordEvent } from "@commons/jobs";
-import { Button, ErrorSummary, Notice, Pagination, SelectField, TextField } from "@commons/ui";
+import { Button, ErrorSummary, Notice, Pagination, SelectField, Table, TextField } from "@commons/ui";
 import { recordActivity } from "../../lib/activity.server.ts";
 import { fieldError, formError, invalid, parseForm, readForm } from "../../lib/forms.server.ts";
 import { useLocale, useT, usePaginationLabels } from "../../lib/i18n.ts";
@@ -87,32 +87,18 @@ export default function Invitations() {
         <Button>{t("invite.form.submit")}</Button>
       </Form>
       <h2>{t("invite.list.sentTitle")}</h2>
-      {invitations.length === 0 ? (
-        <p>{t("invite.list.empty")}</p>
-      ) : (
-        <div className="table-wrap">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t("field.email")}</th>
-                <th scope="col">{t("field.role")}</th>
-                <th scope="col">{t("invite.list.sent")}</th>
-                <th scope="col">{t("invite.list.status")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {invitations.map((i) => (
-                <tr key={i.id}>
-                  <td>{i.email}</td>
-                  <td>{t(`role.${i.role}` as MessageKey)}</td>
-                  <td>{formatDate(i.createdAt, locale)}</td>
-                  <td>{t(`invite.status.${i.status}` as MessageKey)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <Table
+        caption={t("invite.list.sentTitle")}
+        rows={invitations}
+        rowKey={(i) => i.id}
+        empty={t("invite.list.empty")}
+        columns={[
+          { header: t("field.email"), cell: (i) => i.email },
+          { header: t("field.role"), cell: (i) => t(`role.${i.role}` as MessageKey) },
+          { header: t("invite.list.sent"), cell: (i) => formatDate(i.createdAt, locale) },
+          { header: t("invite.list.status"), cell: (i) => t(`invite.status.${i.status}` as MessageKey) },
+        ]}
+      />
       <Pagination
         page={page}
         pages={pages}
