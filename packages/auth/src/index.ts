@@ -9,5 +9,5 @@ export {
   issueAccountToken, consumeAccountToken, isAccountTokenUsable, issueInvitationToken,
   TOKEN_LIFETIME_MS, INVITATION_LIFETIME_MS,
 } from "./account-tokens.server.ts";
-export { hitRateLimit, hitRateLimits, RATE_LIMITS, type RateLimitRule, type RateLimitResult } from "./rate-limit.server.ts";
+export { checkRateLimits, hitRateLimit, hitRateLimits, RATE_LIMITS, type RateLimitRule, type RateLimitResult } from "./rate-limit.server.ts";
 export { CORE_PERMISSIONS, ROLE_PERMISSIONS, ROLES, permissionsFor, type Permission } from "./permissions.ts";

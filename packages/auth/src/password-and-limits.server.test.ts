@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { useTestDatabase } from "@commons/db/test-database";
 import { hashPassword, passwordProblem, verifyPassword } from "./password.server.ts";
-import { hitRateLimit, hitRateLimits } from "./rate-limit.server.ts";
+import { checkRateLimits, hitRateLimit, hitRateLimits } from "./rate-limit.server.ts";
 
 useTestDatabase();
 
@@ -49,5 +49,15 @@ describe("rate limits", () => {
     const loose = { limit: 100, windowSeconds: 60 };
     expect((await hitRateLimits([["test:c", tight], ["test:d", loose]])).allowed).toBe(true);
     expect((await hitRateLimits([["test:c", tight], ["test:d", loose]])).allowed).toBe(false);
+  });
+
+  it("can be checked without counting, so only failures use them up", async () => {
+    const rule = { limit: 2, windowSeconds: 600 };
+    for (let i = 0; i < 5; i++) expect((await checkRateLimits([["test:e", rule]])).allowed).toBe(true);
+    await hitRateLimits([["test:e", rule]]);
+    await hitRateLimits([["test:e", rule]]);
+    const blocked = await checkRateLimits([["test:e", rule]]);
+    expect(blocked.allowed).toBe(false);
+    expect(blocked.retryAfterSeconds).toBeGreaterThan(590);
   });
 });

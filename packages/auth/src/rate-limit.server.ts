@@ -12,6 +12,7 @@ export interface RateLimitRule {
 
 export const RATE_LIMITS = {
   signInPerAccount: { limit: 10, windowSeconds: 15 * 60 },
+  // Failures only; an office of many members behind one address stays well below it.
   signInPerIp: { limit: 100, windowSeconds: 15 * 60 },
   resetPerAccount: { limit: 3, windowSeconds: 60 * 60 },
   resetPerIp: { limit: 30, windowSeconds: 60 * 60 },
@@ -43,4 +44,24 @@ export async function hitRateLimits(hits: [key: string, rule: RateLimitRule][]):
   return blocked.length
     ? { allowed: false, retryAfterSeconds: Math.max(...blocked.map((r) => r.retryAfterSeconds)) }
     : { allowed: true, retryAfterSeconds: 0 };
+}
+
+/**
+ * Read-only: is any of these limits already reached? For limits that count failures only
+ * (sign-in), check first, then `hitRateLimits` when the attempt fails, so a person who
+ * signs in often is never limited by their own successes.
+ */
+export async function checkRateLimits(hits: [key: string, rule: RateLimitRule][]): Promise<RateLimitResult> {
+  const keys = hits.map(([key]) => key);
+  const rows = await appClient().$queryRaw<{ key: string; count: number; window_start: Date }[]>`
+    SELECT key, count, window_start FROM rate_limits WHERE key = ANY(${keys})`;
+  const now = Date.now();
+  let retryAfterSeconds = 0;
+  for (const [key, rule] of hits) {
+    const row = rows.find((r) => r.key === key);
+    if (!row) continue;
+    const elapsed = (now - row.window_start.getTime()) / 1000;
+    if (elapsed < rule.windowSeconds && row.count >= rule.limit) retryAfterSeconds = Math.max(retryAfterSeconds, Math.ceil(rule.windowSeconds - elapsed));
+  }
+  return { allowed: retryAfterSeconds === 0, retryAfterSeconds };
 }

@@ -1,7 +1,7 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
-import { createSession, hitRateLimits, RATE_LIMITS, serializeSessionCookie, verifyPassword } from "@commons/auth";
+import { checkRateLimits, createSession, hitRateLimits, RATE_LIMITS, serializeSessionCookie, verifyPassword } from "@commons/auth";
 import { withAccount, withTenant } from "@commons/db";
 import { recordEvent } from "@commons/jobs";
 import { Button, ErrorSummary, Notice, TextField } from "@commons/ui";
@@ -36,16 +36,19 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!parsed.ok) return invalid(parsed.failure);
   const { email, password } = parsed.data;
 
-  const limit = await hitRateLimits([
+  // Only failed attempts count, so nobody is limited by signing in often.
+  const limits: Parameters<typeof hitRateLimits>[0] = [
     [`signin:account:${email}`, RATE_LIMITS.signInPerAccount],
     [`signin:ip:${context.clientIp}`, RATE_LIMITS.signInPerIp],
-  ]);
+  ];
+  const limit = await checkRateLimits(limits);
   if (!limit.allowed) return formError(form, t("auth.signIn.rateLimited", { minutes: Math.ceil(limit.retryAfterSeconds / 60) }), 429);
 
   const user = await withAccount(null, (db) =>
     db.user.findUnique({ where: { email }, select: { id: true, passwordHash: true, emailVerifiedAt: true } }),
   );
   if (!(await verifyPassword(user?.passwordHash, password)) || !user) {
+    await hitRateLimits(limits);
     if (user) await recordAdminFailure(user.id, email, context.clientIp);
     return formError(form, t("auth.signIn.invalid"), 401);
   }
