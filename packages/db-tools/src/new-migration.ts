@@ -2,7 +2,7 @@ import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { diffSchemas, flattenSchema, MIGRATIONS_DIR, SNAPSHOT_FILE } from "./schema-diff.ts";
-import { newTenantTables, tenantPolicySql } from "./rls.ts";
+import { appRoleGrantSql, newTables, newTenantTables, tenantPolicySql } from "./rls.ts";
 
 /**
  * `npm run db:migration -- <name>`: writes prisma/migrations/<timestamp>_<name>/migration.sql
@@ -29,7 +29,13 @@ async function main() {
     return;
   }
   const policies = newTenantTables(diff).map(tenantPolicySql);
-  const sql = [diff.trim(), ...(policies.length ? ["-- Row-level security for new tenant tables", ...policies] : [])].join("\n\n") + "\n";
+  const grants = newTables(diff).map(appRoleGrantSql);
+  const sql =
+    [
+      diff.trim(),
+      ...(policies.length ? ["-- Row-level security for new tenant tables", ...policies] : []),
+      ...(grants.length ? ["-- The app role's access (edit for tables it must not read, like an outbox)", ...grants] : []),
+    ].join("\n\n") + "\n";
   const stamp = new Date().toISOString().replace(/\D/g, "").slice(0, 14);
   const dir = path.join(MIGRATIONS_DIR, `${stamp}_${name}`);
   await mkdir(dir, { recursive: true });

@@ -20,3 +20,13 @@ export function newTenantTables(sql: string): string[] {
   }
   return tables;
 }
+
+/** Every table created in `sql`. */
+export function newTables(sql: string): string[] {
+  return [...sql.matchAll(/CREATE TABLE "([^"]+)"/g)].map((m) => m[1]!);
+}
+
+/** The app role gets ordinary access to new tables; RLS narrows it to the tenant's rows. */
+export function appRoleGrantSql(table: string): string {
+  return `GRANT SELECT, INSERT, UPDATE, DELETE ON "${table}" TO commons_app;`;
+}

@@ -29,4 +29,28 @@ describe("every tenant table is behind row-level security", () => {
       await client.end();
     }
   });
+
+  it("lets the app role use every table, except those only the owner may read", async () => {
+    const client = new pg.Client({ connectionString: database.current.ownerUrl });
+    await client.connect();
+    try {
+      const { rows } = await client.query<{ table: string; select: boolean; insert: boolean }>(`
+        SELECT c.relname AS table,
+               has_table_privilege('commons_app', c.oid, 'SELECT') AS select,
+               has_table_privilege('commons_app', c.oid, 'INSERT') AS insert
+          FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace AND n.nspname = 'public'
+         WHERE c.relkind = 'r' ORDER BY c.relname`);
+      const ownerOnly: Record<string, { select: boolean; insert: boolean }> = {
+        outbox_events: { select: false, insert: true },
+        deliveries: { select: false, insert: false },
+        tenants: { select: true, insert: false },
+        _prisma_migrations: { select: true, insert: false },
+      };
+      for (const row of rows) {
+        expect({ table: row.table, select: row.select, insert: row.insert }).toEqual({ table: row.table, ...(ownerOnly[row.table] ?? { select: true, insert: true }) });
+      }
+    } finally {
+      await client.end();
+    }
+  });
 });
