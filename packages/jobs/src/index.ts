@@ -9,7 +9,7 @@ export {
   type EventPayload,
   type EventType,
 } from "./events.ts";
-export { recordEvent, type NewEvent, type OutboxWriter } from "./outbox.server.ts";
+export { recordEvent, recordModuleEvent, type NewEvent, type OutboxWriter } from "./outbox.server.ts";
 export {
   assertRedisIsDurable,
   closeQueueConnections,

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { withAccount, withTenant } from "@commons/db";
 import { ownerClient } from "@commons/db/admin";
 import { useTestDatabase } from "@commons/db/test-database";
-import { recordEvent } from "./outbox.server.ts";
+import { recordEvent, recordModuleEvent } from "./outbox.server.ts";
 
 useTestDatabase();
 
@@ -55,5 +55,22 @@ describe("recordEvent", () => {
       withAccount(null, (db) => recordEvent(db, { type: "invitation.created", tenantId: null, payload: { invitationId: randomUUID() } })),
     ).rejects.toThrow(/pass its tenantId/);
     expect(await ownerClient().outboxEvent.count()).toBe(before);
+  });
+});
+
+describe("recordModuleEvent", () => {
+  it("records a module's own event in the coalition's transaction", async () => {
+    const tenant = await ownerClient().tenant.create({ data: { slug: `m-${randomUUID().slice(0, 8)}`, name: "Module Coalition" } });
+    const eventId = await withTenant(tenant.id, null, (db) =>
+      recordModuleEvent(db, { type: "taskforce.deliverable_published", tenantId: tenant.id, payload: { deliverableId: "d1" } }),
+    );
+    const row = await ownerClient().outboxEvent.findUniqueOrThrow({ where: { id: eventId } });
+    expect(row).toMatchObject({ type: "taskforce.deliverable_published", tenantId: tenant.id, payload: { deliverableId: "d1" } });
+  });
+
+  it("refuses malformed names and the core's own events", async () => {
+    const db = { outboxEvent: { createMany: async () => ({ count: 1 }) } };
+    await expect(recordModuleEvent(db, { type: "Published", tenantId: randomUUID(), payload: {} })).rejects.toThrow(/not a module event name/);
+    await expect(recordModuleEvent(db, { type: "person.joined", tenantId: randomUUID(), payload: {} })).rejects.toThrow(/core event/);
   });
 });

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { Prisma } from "@commons/db";
-import { EVENT_SCHEMAS, eventBelongsToTenant, type EventPayload, type EventType } from "./events.ts";
+import { EVENT_SCHEMAS, eventBelongsToTenant, isEventType, type EventPayload, type EventType } from "./events.ts";
 
 /**
  * Any transaction client that can write outbox rows: the tenant-scoped `Db` inside
@@ -32,5 +32,20 @@ export async function recordEvent<T extends EventType>(db: OutboxWriter, event: 
   }
   const id = randomUUID();
   await db.outboxEvent.createMany({ data: [{ id, type: event.type, tenantId: event.tenantId, payload }] });
+  return id;
+}
+
+/** "<module id>.<what happened>", e.g. "taskforce.deliverable_published". */
+const MODULE_EVENT = /^[a-z][a-z0-9-]{1,38}[a-z0-9]\.[a-z][a-z0-9_]{0,63}$/;
+
+/**
+ * A module's own event, in the caller's transaction. Its payload is the module's to define
+ * (JSON); it always belongs to a coalition.
+ */
+export async function recordModuleEvent(db: OutboxWriter, event: { type: string; tenantId: string; payload: Record<string, unknown> }): Promise<string> {
+  if (!MODULE_EVENT.test(event.type)) throw new Error(`"${event.type}" is not a module event name ("<module>.<what_happened>").`);
+  if (isEventType(event.type)) throw new Error(`"${event.type}" is a core event: only the core records it.`);
+  const id = randomUUID();
+  await db.outboxEvent.createMany({ data: [{ id, type: event.type, tenantId: event.tenantId, payload: event.payload as Prisma.InputJsonObject }] });
   return id;
 }

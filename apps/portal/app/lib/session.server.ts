@@ -1,21 +1,10 @@
-import { redirect, type AppLoadContext } from "@remix-run/node";
+import type { AppLoadContext } from "@remix-run/node";
 import { negotiateLocale } from "@commons/i18n";
-import { readSessionToken, serializeSessionCookie, validateSessionToken, type ValidSession } from "@commons/auth";
+import { readSessionToken, serializeSessionCookie, type ValidSession } from "@commons/auth";
+import { notFound, requireUser } from "@commons/plugin-sdk/server";
 import { translatorFor } from "./i18n.ts";
 
-// Loaders of one request run in parallel and share one session lookup. Remix gives each
-// loader its own Request object, but one load context per request: key on that.
-const sessions = new WeakMap<AppLoadContext, Promise<ValidSession | null>>();
-
-export function getSession(request: Request, context: AppLoadContext): Promise<ValidSession | null> {
-  let pending = sessions.get(context);
-  if (!pending) {
-    const token = readSessionToken(request.headers.get("cookie"), context.secureCookies);
-    pending = token ? validateSessionToken(token) : Promise.resolve(null);
-    sessions.set(context, pending);
-  }
-  return pending;
-}
+export { getSession, notFound, requireUser } from "@commons/plugin-sdk/server";
 
 /** Cookie to re-send when the sliding expiry moved (else none). */
 export function renewedCookie(request: Request, context: AppLoadContext, session: ValidSession | null): HeadersInit | undefined {
@@ -30,23 +19,10 @@ export function safeRedirect(to: FormDataEntryValue | string | null | undefined,
   return to;
 }
 
-export async function requireUser(request: Request, context: AppLoadContext): Promise<ValidSession> {
-  const session = await getSession(request, context);
-  if (!session) {
-    const url = new URL(request.url);
-    throw redirect(`/sign-in?redirectTo=${encodeURIComponent(url.pathname + url.search)}`);
-  }
-  return session;
-}
-
 export async function requirePlatformOperator(request: Request, context: AppLoadContext): Promise<ValidSession> {
   const session = await requireUser(request, context);
   if (!session.user.isPlatformOperator) throw notFound();
   return session;
-}
-
-export function notFound(): Response {
-  return new Response("Not found", { status: 404 });
 }
 
 export function localeFor(request: Request, session: ValidSession | null): string {

@@ -1,39 +1,15 @@
 import type { AppLoadContext } from "@remix-run/node";
-import { appClient, withTenant, type Db, type Role } from "@commons/db";
+import { withTenant, type Db, type Role } from "@commons/db";
+import { requireTenant, type TenantSummary } from "@commons/plugin-sdk/server";
 import { permissionsFor, type Permission, type ValidSession } from "@commons/auth";
 import { getSession, notFound, requireUser } from "./session.server.ts";
 
-export interface TenantSummary {
-  id: string;
-  slug: string;
-  name: string;
-  description: string;
-}
+export { findTenant, requireTenant, type TenantSummary } from "@commons/plugin-sdk/server";
 
 export interface MembershipSummary {
   id: string;
   role: Role;
   organisationId: string | null;
-}
-
-// Coalitions are created rarely and renamed more rarely: a short cache saves a query on
-// every page without serving a stale name for long.
-const TENANT_TTL_MS = 30_000;
-const tenantCache = new Map<string, { tenant: TenantSummary | null; at: number }>();
-
-export async function findTenant(slug: string | undefined): Promise<TenantSummary | null> {
-  if (!slug || !/^[a-z0-9-]{1,64}$/.test(slug)) return null;
-  const cached = tenantCache.get(slug);
-  if (cached && Date.now() - cached.at < TENANT_TTL_MS) return cached.tenant;
-  const tenant = await appClient().tenant.findUnique({ where: { slug }, select: { id: true, slug: true, name: true, description: true } });
-  tenantCache.set(slug, { tenant, at: Date.now() });
-  return tenant;
-}
-
-export async function requireTenant(params: { tenant?: string }): Promise<TenantSummary> {
-  const tenant = await findTenant(params.tenant);
-  if (!tenant) throw notFound();
-  return tenant;
 }
 
 /** What the coalition's navigation needs to know about the person; pages return it as `member`. */

@@ -1,0 +1,3 @@
+export { findTenant, getSession, notFound, requireTenant, requireUser, type RequestContext, type TenantSummary } from "./request.server.ts";
+export { rolePermissions } from "./permissions.server.ts";
+export { moduleState, withModule, type ModuleContext } from "./module-access.server.ts";
