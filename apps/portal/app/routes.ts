@@ -1,6 +1,21 @@
+import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { index, route, type RouteConfig } from "@remix-run/route-config";
+import { assertModules, moduleFile, type Module, type RouteDefinition } from "@commons/plugin-sdk";
+import { MODULES, PORTAL_VERSION } from "../modules.config.ts";
 
-// Every URL of the portal. Modules will add theirs under /c/:tenant/<module>/ here.
+// A manifest that conflicts with another, or with this portal, stops the build here with a
+// message naming the module (packages/plugin-sdk/src/validate.ts).
+assertModules(MODULES, PORTAL_VERSION, { checkFiles: true });
+
+const appDirectory = path.dirname(fileURLToPath(import.meta.url));
+
+/** A module's routes, mounted under the coalition: /c/:tenant/<prefix>/<path>. */
+function mount(module: Module, prefix: string, routes: readonly RouteDefinition[] = []) {
+  return routes.map((r) => route([prefix, r.path].filter(Boolean).join("/"), path.relative(appDirectory, moduleFile(module, r.file))));
+}
+
+// Every URL of the portal; modules' routes join the coalition's own below.
 export default [
   index("routes/home.tsx"),
   route("_baseline", "routes/baseline.tsx"),
@@ -19,6 +34,7 @@ export default [
     route("join/:token", "routes/tenant/join.tsx"),
     route("admin/activity", "routes/tenant/activity.tsx"),
     route("admin/invitations", "routes/tenant/invitations.tsx"),
+    ...MODULES.flatMap((m) => [...mount(m, m.id, m.routes), ...mount(m, `admin/${m.id}`, m.adminRoutes)]),
   ]),
   route("*", "routes/not-found.tsx"),
 ] satisfies RouteConfig;

@@ -1,0 +1,12 @@
+/**
+ * The modules installed in this portal: the one list the build composes routes, schema,
+ * permissions and worker subscriptions from. Adding a plugin: add its package to
+ * apps/portal/package.json, import its manifest here, add it to MODULES, run migrations.
+ * Each coalition then switches it on at /c/<slug>/admin/modules.
+ */
+import type { Module } from "@commons/plugin-sdk";
+import portal from "./package.json" with { type: "json" };
+
+export const PORTAL_VERSION: string = portal.version;
+
+export const MODULES: readonly Module[] = [];
