@@ -16,9 +16,12 @@ export const MIGRATIONS_DIR = path.join(REPO_ROOT, "prisma/migrations");
 export const SNAPSHOT_FILE = path.join(MIGRATIONS_DIR, "schema-snapshot.prisma");
 const PRISMA6_CLI = path.join(PACKAGE_DIR, "node_modules/prisma/build/index.js");
 
-/** Concatenates a schema folder into one file with the `url` line Prisma 6 requires. */
+/**
+ * Concatenates a schema folder, modules' linked files in its subfolders included, into one
+ * file for Prisma 6 (which then gets the `url` line it requires).
+ */
 export async function flattenSchema(schemaDir = SCHEMA_DIR): Promise<string> {
-  const files = (await readdir(schemaDir)).filter((f) => f.endsWith(".prisma")).sort();
+  const files = (await readdir(schemaDir, { recursive: true })).filter((f) => f.endsWith(".prisma")).sort();
   const parts = await Promise.all(files.map(async (f) => `// ---- ${f}\n${await readFile(path.join(schemaDir, f), "utf8")}`));
   return parts.join("\n");
 }
