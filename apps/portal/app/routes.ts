@@ -34,6 +34,7 @@ export default [
     route("join/:token", "routes/tenant/join.tsx"),
     route("admin/activity", "routes/tenant/activity.tsx"),
     route("admin/invitations", "routes/tenant/invitations.tsx"),
+    route("admin/modules", "routes/tenant/modules.tsx"),
     ...MODULES.flatMap((m) => [...mount(m, m.id, m.routes), ...mount(m, `admin/${m.id}`, m.adminRoutes)]),
   ]),
   route("*", "routes/not-found.tsx"),

@@ -10,6 +10,7 @@ export const CORE_PERMISSIONS = {
   "member:invite": "Invite people into the coalition",
   "activity:read": "Read the activity record",
   "role:change": "Change people's roles",
+  "module:manage": "Switch plugins on or off and edit their settings",
 } as const;
 
 export type Permission = keyof typeof CORE_PERMISSIONS | (string & {});
@@ -17,7 +18,7 @@ export type Permission = keyof typeof CORE_PERMISSIONS | (string & {});
 const SECRETARIAT: Permission[] = ["coalition:view", "member:invite"];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  SECRETARIAT_ADMIN: [...SECRETARIAT, "activity:read", "role:change"],
+  SECRETARIAT_ADMIN: [...SECRETARIAT, "activity:read", "role:change", "module:manage"],
   SECRETARIAT_STAFF: SECRETARIAT,
   FOCAL_POINT: ["coalition:view"],
   MEMBER: ["coalition:view"],

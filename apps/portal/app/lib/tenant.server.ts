@@ -1,7 +1,10 @@
 import type { AppLoadContext } from "@remix-run/node";
 import { withTenant, type Db, type Role } from "@commons/db";
 import { requireTenant, type TenantSummary } from "@commons/plugin-sdk/server";
-import { permissionsFor, type Permission, type ValidSession } from "@commons/auth";
+import type { Permission, ValidSession } from "@commons/auth";
+import { rolePermissions } from "@commons/plugin-sdk/server";
+import { MODULES } from "../../modules.config.ts";
+import { enabledPluginIds, installedPlugins, moduleNavigation, type ModuleNavLink } from "./modules.server.ts";
 import { getSession, notFound, requireUser } from "./session.server.ts";
 
 export { findTenant, requireTenant, type TenantSummary } from "@commons/plugin-sdk/server";
@@ -15,11 +18,24 @@ export interface MembershipSummary {
 /** What the coalition's navigation needs to know about the person; pages return it as `member`. */
 export interface MemberNav {
   role: Role;
-  can: { activity: boolean; invite: boolean };
+  can: { activity: boolean; invite: boolean; modules: boolean };
+  /** Entries of the plugins this coalition has on, as far as the person may see them. */
+  modules: ModuleNavLink[];
 }
 
-export function memberNav(role: Role, permissions: ReadonlySet<Permission> = permissionsFor(role)): MemberNav {
-  return { role, can: { activity: permissions.has("activity:read"), invite: permissions.has("member:invite") } };
+/** Everything the role may do: the core's permissions plus those installed modules grant it. */
+export function memberPermissions(role: Role): Set<Permission> {
+  return rolePermissions(role, MODULES);
+}
+
+/** Built inside the page's tenant transaction: one small query, and none without plugins. */
+export async function memberNav(db: Db, tenant: TenantSummary, role: Role, permissions: ReadonlySet<Permission>, locale: string): Promise<MemberNav> {
+  const enabled = await enabledPluginIds(db);
+  return {
+    role,
+    can: { activity: permissions.has("activity:read"), invite: permissions.has("member:invite"), modules: permissions.has("module:manage") && installedPlugins().length > 0 },
+    modules: moduleNavigation(tenant.slug, enabled, permissions, locale),
+  };
 }
 
 function findMembership(db: Db, tenant: TenantSummary, userId: string): Promise<MembershipSummary | null> {
@@ -56,9 +72,10 @@ export async function withMember<T>(
   return withTenant(tenant.id, session.user.id, async (db) => {
     const membership = await findMembership(db, tenant, session.user.id);
     if (!membership) throw notFound();
-    const permissions = permissionsFor(membership.role);
+    const permissions = memberPermissions(membership.role);
     if (permission && !permissions.has(permission)) throw notFound();
-    return work({ db, tenant, session, membership, permissions, nav: memberNav(membership.role, permissions) });
+    const nav = await memberNav(db, tenant, membership.role, permissions, session.user.locale);
+    return work({ db, tenant, session, membership, permissions, nav });
   });
 }
 
@@ -73,7 +90,8 @@ export async function withVisitor<T>(
   const session = await getSession(request, context);
   return withTenant(tenant.id, session?.user.id ?? null, async (db) => {
     const membership = session ? await findMembership(db, tenant, session.user.id) : null;
-    return work({ db, tenant, session, nav: membership ? memberNav(membership.role) : null });
+    const nav = membership && session ? await memberNav(db, tenant, membership.role, memberPermissions(membership.role), session.user.locale) : null;
+    return work({ db, tenant, session, nav });
   });
 }
 
@@ -82,4 +100,20 @@ export const PAGE_SIZE = 25;
 export function pageParam(request: Request): number {
   const page = Number(new URL(request.url).searchParams.get("page") ?? 1);
   return Number.isInteger(page) && page >= 1 && page <= 100_000 ? page : 1;
+}
+
+/**
+ * For pages a module serves: its loader returns its own data, so the coalition bar asks for
+ * the navigation itself (one tenant transaction) when the URL is a module's.
+ */
+export async function navigationForModulePage(request: Request, context: AppLoadContext, tenant: TenantSummary): Promise<MemberNav | null> {
+  const segments = new URL(request.url).pathname.split("/").filter(Boolean).slice(2);
+  const moduleId = segments[0] === "admin" ? segments[1] : segments[0];
+  if (!moduleId || !MODULES.some((m) => m.id === moduleId)) return null;
+  const session = await getSession(request, context);
+  if (!session) return null;
+  return withTenant(tenant.id, session.user.id, async (db) => {
+    const membership = await findMembership(db, tenant, session.user.id);
+    return membership ? memberNav(db, tenant, membership.role, memberPermissions(membership.role), session.user.locale) : null;
+  });
 }

@@ -40,6 +40,9 @@ const ACTION_KEYS: Record<string, MessageKey> = {
   "member.joined": "activity.member.joined",
   "role.changed": "activity.role.changed",
   "signin.failed": "activity.signin.failed",
+  "module.enabled": "activity.module.enabled",
+  "module.disabled": "activity.module.disabled",
+  "module.settings": "activity.module.settings",
 };
 
 export default function Activity() {

@@ -2,14 +2,14 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, Outlet, useLoaderData, useMatches } from "@remix-run/react";
 import { useT } from "../../lib/i18n.ts";
 import type { MemberNav } from "../../lib/tenant.server.ts";
-import { requireTenant } from "../../lib/tenant.server.ts";
+import { navigationForModulePage, requireTenant } from "../../lib/tenant.server.ts";
 
 // Knows only the coalition (cached): the page below returns the person's role as `member`,
 // from the same transaction that checked it. Remix runs loaders in parallel, so a layout
 // loader could not guard its children anyway; each page checks access itself.
-export async function loader({ params }: LoaderFunctionArgs) {
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const tenant = await requireTenant(params);
-  return { tenant: { slug: tenant.slug, name: tenant.name } };
+  return { tenant: { slug: tenant.slug, name: tenant.name }, member: await navigationForModulePage(request, context, tenant) };
 }
 
 function useMemberNav(): MemberNav | null {
@@ -36,9 +36,19 @@ export default function TenantLayout() {
                 <li>
                   <Link to={`${base}/home`}>{t("nav.coalitionHome")}</Link>
                 </li>
+                {member.modules.map((link) => (
+                  <li key={link.href}>
+                    <Link to={link.href}>{link.label}</Link>
+                  </li>
+                ))}
                 {member.can.invite ? (
                   <li>
                     <Link to={`${base}/admin/invitations`}>{t("nav.invitations")}</Link>
+                  </li>
+                ) : null}
+                {member.can.modules ? (
+                  <li>
+                    <Link to={`${base}/admin/modules`}>{t("nav.modules")}</Link>
                   </li>
                 ) : null}
                 {member.can.activity ? (
