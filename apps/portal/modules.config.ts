@@ -5,8 +5,9 @@
  * Each coalition then switches it on at /c/<slug>/admin/modules.
  */
 import type { Module } from "@commons/plugin-sdk";
+import taskforce from "@commons/taskforce";
 import portal from "./package.json" with { type: "json" };
 
 export const PORTAL_VERSION: string = portal.version;
 
-export const MODULES: readonly Module[] = [];
+export const MODULES: readonly Module[] = [taskforce];

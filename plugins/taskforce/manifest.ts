@@ -1,0 +1,37 @@
+import { z } from "zod";
+import { definePlugin } from "@commons/plugin-sdk";
+import { EVENTS, MODULE_ID, PERMISSIONS } from "./src/constants.ts";
+import { en } from "./src/messages.ts";
+
+/** Per-coalition settings; every field has a default so the module can be switched on at once. */
+export const settings = z.object({
+  /** Published outputs are listed for every member on the taskforces page (and the event says so). */
+  publishToAllMembers: z.boolean().default(true),
+});
+
+export { EVENTS, PERMISSIONS } from "./src/constants.ts";
+
+const taskforce = definePlugin(import.meta.url, {
+  id: MODULE_ID,
+  name: "Taskforces",
+  description: "Working groups with a mandate and members; deliverables with a RACI matrix, tasks on a board, meeting notes, and outputs published to the coalition.",
+  version: "0.1.0",
+  portal: "^0.1.0",
+  routes: [
+    { path: "", file: "routes/taskforces.tsx" },
+    { path: ":taskforceId", file: "routes/taskforce.tsx" },
+    { path: "deliverables/:deliverableId", file: "routes/deliverable.tsx" },
+  ],
+  navigation: [{ label: "taskforce.nav.taskforces", path: "", permission: PERMISSIONS.view }],
+  permissions: {
+    [PERMISSIONS.view]: { description: en["taskforce.permission.view"], roles: ["SECRETARIAT_ADMIN", "SECRETARIAT_STAFF", "FOCAL_POINT", "MEMBER"] },
+    [PERMISSIONS.manage]: { description: en["taskforce.permission.manage"], roles: ["SECRETARIAT_ADMIN", "SECRETARIAT_STAFF"] },
+    [PERMISSIONS.contribute]: { description: en["taskforce.permission.contribute"], roles: ["FOCAL_POINT", "MEMBER"] },
+  },
+  settings,
+  events: { emits: [EVENTS.deliverablePublished], subscribes: [] },
+  schema: "prisma/taskforce.prisma",
+  messages: { en },
+});
+
+export default taskforce;
