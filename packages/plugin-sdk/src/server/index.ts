@@ -1,3 +1,7 @@
 export { findTenant, getSession, notFound, requireTenant, requireUser, type RequestContext, type TenantSummary } from "./request.server.ts";
 export { rolePermissions } from "./permissions.server.ts";
 export { moduleState, withModule, type ModuleContext } from "./module-access.server.ts";
+export {
+  defineModuleServer, dispatchModuleEvent,
+  type DispatchOutcome, type ModuleEvent, type ModuleServer, type Subscriber, type SubscriberContext, type SubscriberLog,
+} from "./subscribers.server.ts";
