@@ -51,8 +51,8 @@ export async function loader(args: RouteArgs) {
     ]);
     const people = await peopleByIds(ctx.db, [...memberIds, ...raci.map((r) => r.userId), ...tasks.flatMap((task) => (task.assigneeUserId ? [task.assigneeUserId] : []))]);
     const roleOf = new Map(raci.map((r) => [r.userId, r.role]));
-    // Everyone with a role, then the members without one (they appear in the form only).
-    const raciPeople = [...new Set([...raci.map((r) => r.userId), ...memberIds])];
+    // Members in the order they joined, then anyone with a role who has since left the taskforce.
+    const raciPeople = [...new Set([...memberIds, ...raci.map((r) => r.userId)])];
     return {
       slug: ctx.tenant.slug,
       publishToAll: ctx.settings.publishToAllMembers,
