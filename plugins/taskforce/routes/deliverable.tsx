@@ -243,7 +243,7 @@ export default function DeliverablePage() {
           <Feedback result={result} intent="raci" />
           <Form method="post" noValidate key={result?.ok && result.form === "raci" ? result.notice : "raci"}>
             <input type="hidden" name="intent" value="raci" />
-            <fieldset id="field-raci" className={raciFailure?.errors.raci ? "field field--error" : "field"} aria-describedby={raciFailure?.errors.raci ? "field-raci-error" : "field-raci-hint"}>
+            <fieldset id="field-raci" className={raciFailure?.errors.raci ? "field field--error" : "field"} aria-describedby={raciFailure?.errors.raci ? "field-raci-hint field-raci-error" : "field-raci-hint"}>
               <legend className="field__label">{t("taskforce.raci.edit")}</legend>
               <p id="field-raci-hint" className="field__hint">
                 {t("taskforce.raci.editHint")}

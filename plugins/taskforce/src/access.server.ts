@@ -96,10 +96,10 @@ export function personName(people: Map<string, Person>, id: string | null | unde
   return (id && people.get(id)?.name) || t("taskforce.person.unknown");
 }
 
-/** A coalition member (who may see taskforces) by email address, or null. */
+/** A coalition member (who may see taskforces) by email address, or null. Emails are stored lowercase. */
 export async function coalitionMemberByEmail(db: Db, email: string): Promise<Person | null> {
   const row = await db.membership.findFirst({
-    where: { user: { email: { equals: email, mode: "insensitive" } }, role: { not: "STAKEHOLDER" } },
+    where: { user: { email: email.toLowerCase() }, role: { not: "STAKEHOLDER" } },
     select: { userId: true, user: { select: { name: true, email: true } } },
   });
   return row ? { id: row.userId, name: row.user.name, email: row.user.email } : null;
