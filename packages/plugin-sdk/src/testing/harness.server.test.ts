@@ -130,6 +130,26 @@ describe("createPluginHarness", () => {
     expect(await request.text()).toBe("tags=a&tags=b&n=2");
   });
 
+  it("hands an event to the module's subscriber as the worker does: once, and not while switched off", async () => {
+    const joined = { userId: "00000000-0000-4000-8000-000000000001", membershipId: "00000000-0000-4000-8000-000000000002" };
+    const first = await h.dispatch("person.joined", joined);
+    expect(first.outcome).toBe("ran");
+    expect(first.log).toEqual([{ level: "info", message: "fixture: greeted", fields: { eventId: first.eventId } }]);
+    expect((await h.events("fixture.thing_done")).map((e) => e.payload)).toContainEqual({ eventId: first.eventId, greeting: "hello" });
+
+    const again = await h.dispatch("person.joined", joined, { eventId: first.eventId });
+    expect(again).toMatchObject({ outcome: "already-ran", log: [] });
+    expect(await h.db((db) => db.activity.count({ where: { subjectId: first.eventId } }))).toBe(1);
+
+    await h.configure({ enabled: false });
+    try {
+      expect((await h.dispatch("person.joined", joined)).outcome).toBe("module-off");
+    } finally {
+      await h.configure({ enabled: true });
+    }
+    expect((await h.dispatch("post.created", { id: joined.userId })).outcome).toBeUndefined();
+  });
+
   it("receives mail sent through @commons/email in its loopback mailbox", async () => {
     const mailbox = await h.mailbox();
     expect(process.env.SMTP_URL).toBe(mailbox.url);

@@ -1,4 +1,4 @@
-import { randomBytes } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
 import type { z } from "zod";
 import { createSession, sessionCookieName } from "@commons/auth";
 import { withTenant, type Db } from "@commons/db";
@@ -7,6 +7,7 @@ import { startMailbox, type Mailbox } from "@commons/email/mailbox";
 import type { Module } from "../manifest.ts";
 import { ROLES, type Role } from "../roles.ts";
 import { rolePermissions } from "../server/permissions.server.ts";
+import { dispatchModuleEvent, type DispatchOutcome } from "../server/subscribers.server.ts";
 import type { TenantSummary } from "../server/request.server.ts";
 
 /**
@@ -104,6 +105,20 @@ export interface OutboxRow {
   createdAt: Date;
 }
 
+export interface LogEntry {
+  level: "info" | "warn";
+  message: string;
+  fields?: Record<string, unknown>;
+}
+
+export interface Dispatched {
+  eventId: string;
+  /** "ran", "already-ran" (same event id again), "module-off", or undefined when the module has no subscriber for it. */
+  outcome: DispatchOutcome | undefined;
+  /** What the subscriber logged. */
+  log: LogEntry[];
+}
+
 export interface HarnessCoalition {
   tenant: TenantSummary;
   /** "/c/<slug>/<module id>" plus `sub` ("", "items/1", "?q=x"). */
@@ -117,6 +132,12 @@ export interface HarnessCoalition {
   events(type?: string): Promise<OutboxRow[]>;
   /** Runs `work` with the same tenant-scoped data layer a module's routes get (no person). */
   db<T>(work: (db: Db) => Promise<T>): Promise<T>;
+  /**
+   * Hands an event of this coalition to the module's subscriber exactly as the worker does
+   * (dispatchModuleEvent: ledger, tenant transaction, switched-off check). Pass the same
+   * `eventId` twice to see the second delivery do nothing.
+   */
+  dispatch(type: string, payload: Record<string, unknown>, options?: { eventId?: string }): Promise<Dispatched>;
 }
 
 export interface OtherTenant extends HarnessCoalition {
@@ -283,6 +304,14 @@ async function createCoalition(module: Module, options: HarnessOptions, label: s
         }),
       ),
     db: (work) => withTenant(tenant.id, null, work),
+    async dispatch(type, payload, { eventId = randomUUID() } = {}) {
+      const log: LogEntry[] = [];
+      const outcomes = await dispatchModuleEvent([module], { id: eventId, type, tenantId: tenant.id, payload }, {
+        ownerClient: ownerClient(),
+        log: { info: (message, fields) => log.push({ level: "info", message, fields }), warn: (message, fields) => log.push({ level: "warn", message, fields }) },
+      });
+      return { eventId, outcome: outcomes[module.id], log };
+    },
   };
 }
 
