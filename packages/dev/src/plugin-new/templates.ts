@@ -41,6 +41,8 @@ export const en = {
   "${n.id}.nav": ${JSON.stringify(n.title)},
   "${n.id}.title": ${JSON.stringify(n.title)},
   "${n.id}.empty": "Nothing here yet.",
+  // The settings form labels each field with "<id>.settings.<field>" (else its description).
+  "${n.id}.settings.pageSize": "Items per page",
 } as const;
 `,
 
