@@ -23,7 +23,7 @@ export function createEventProcessor(ctx: HandlerContext, modules: readonly Modu
       if (handler) await handler({ eventId, type, tenantId, payload }, ctx);
       // Then every installed module that subscribes; each runs at most once per event, so a
       // retry after one subscriber failed repeats none of the work already done.
-      const ran = tenantId ? await dispatchModuleEvent(modules, { id: eventId, type, tenantId, payload }, { ownerClient: ctx.ownerClient, log: ctx.log }) : {};
+      const ran = tenantId ? await dispatchModuleEvent(modules, { id: eventId, type, tenantId, payload }, { ownerClient: ctx.ownerClient, log: ctx.log, mail: { transport: ctx.transport, publicUrl: ctx.publicUrl } }) : {};
       if (!handler && Object.keys(ran).length === 0) ctx.log.info("no handler for this event; completing", { eventId, type, jobId: job.id });
     } catch (error) {
       if (error instanceof ZodError) throw new UnrecoverableError(`Invalid ${type} payload: ${error.message}`);

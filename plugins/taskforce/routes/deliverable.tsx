@@ -3,7 +3,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { Button, Notice, SelectField, Table, TextField } from "@commons/ui";
 import { notFound } from "@commons/plugin-sdk/server";
-import { EVENTS, PERMISSIONS } from "../src/constants.ts";
+import { DELIVERABLE_STATUSES, EVENTS, PERMISSIONS } from "../src/constants.ts";
 import {
   day, findTaskforce, guard, optionalDate, peopleByIds, personName, requiredText, requireId, taskforceAccess, type Ctx, type RouteArgs,
 } from "../src/access.server.ts";
@@ -14,7 +14,6 @@ import { RACI_ROLES, validateRaci } from "../src/raci.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.deliverable.title ?? t("taskforce.list.title")} · Commons` }];
 
-const DELIVERABLE_STATUSES = ["NOT_STARTED", "IN_PROGRESS", "IN_REVIEW", "DONE"] as const;
 const TASK_STATUSES = ["TODO", "DOING", "DONE"] as const;
 /** A deliverable's board is small; past this many tasks the page says so. */
 const TASK_LIMIT = 300;
@@ -114,7 +113,11 @@ export async function action(args: RouteArgs) {
         needs(access.canManage);
         const parsed = parseForm(form, z.object({ status: z.enum(DELIVERABLE_STATUSES, t("taskforce.form.choose", { field: t("taskforce.field.status").toLowerCase() })) }));
         if (!parsed.ok) return invalid(form, parsed.errors);
-        await db.taskforceDeliverable.update({ where: { id: deliverable.id }, data: { status: parsed.data.status }, select: { id: true } });
+        if (parsed.data.status !== deliverable.status) {
+          await db.taskforceDeliverable.update({ where: { id: deliverable.id }, data: { status: parsed.data.status }, select: { id: true } });
+          // Same transaction: the people Informed hear of it exactly when it happened.
+          await ctx.emit(EVENTS.deliverableStatusChanged, { deliverableId: deliverable.id, status: parsed.data.status });
+        }
         return done(form, t("taskforce.deliverable.statusChanged", { status: t(`taskforce.deliverableStatus.${parsed.data.status}`) }));
       }
       case "addTask": {

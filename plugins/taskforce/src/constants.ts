@@ -10,4 +10,8 @@ export const PERMISSIONS = {
 export const EVENTS = {
   /** Payload: { deliverableId, taskforceId, audience: "coalition" | "taskforce" }. */
   deliverablePublished: "taskforce.deliverable_published",
+  /** Payload: { deliverableId, status }. People Informed on the deliverable are emailed. */
+  deliverableStatusChanged: "taskforce.deliverable_status_changed",
 } as const;
+
+export const DELIVERABLE_STATUSES = ["NOT_STARTED", "IN_PROGRESS", "IN_REVIEW", "DONE"] as const;

@@ -156,6 +156,9 @@ export const en = {
   "taskforce.permission.view": "See the coalition’s taskforces, their deliverables and notes",
   "taskforce.permission.manage": "Create taskforces, manage their members, deliverables and responsibilities",
   "taskforce.permission.contribute": "Work on the tasks and meeting notes of the taskforces one belongs to",
+
+  "taskforce.mail.statusChanged.subject": "“{title}” is now {status}",
+  "taskforce.mail.statusChanged.text": "The deliverable “{title}” of the taskforce {taskforce} is now: {status}.\n\nYou receive this because you are Informed on it.\n\n{url}",
 } as const;
 
 export type MessageKey = keyof typeof en;

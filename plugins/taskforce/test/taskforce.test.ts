@@ -320,3 +320,34 @@ describe("the module switched off", () => {
     }
   });
 });
+
+describe("people Informed on a deliverable", () => {
+  it("are emailed once when its status changes, with a link; nobody else is", async () => {
+    const saved = await post(lead, deliverablePage.action, `deliverables/${deliverableId}`, { deliverableId }, { intent: "raci", [`role:${lead.id}`]: "A", [`role:${member.id}`]: "I" });
+    expect(saved.data).toMatchObject({ ok: true });
+    const changed = await post(admin, deliverablePage.action, `deliverables/${deliverableId}`, { deliverableId }, { intent: "deliverableStatus", status: "IN_REVIEW" });
+    expect(changed.data).toMatchObject({ ok: true });
+    const [event] = await h.events("taskforce.deliverable_status_changed");
+    expect(event?.payload).toEqual({ deliverableId, status: "IN_REVIEW" });
+
+    const mailbox = await h.mailbox();
+    const first = await h.dispatch("taskforce.deliverable_status_changed", event!.payload as Record<string, unknown>, { eventId: event!.id });
+    expect(first.outcome).toBe("ran");
+    const message = await mailbox.waitFor((m) => m.to.includes(member.email));
+    expect(message.subject).toBe("“Guide” is now In review");
+    expect(message.text).toContain(`/c/${h.tenant.slug}/taskforce/deliverables/${deliverableId}`);
+    expect(message.headers["list-unsubscribe"]).toBeTruthy();
+
+    // The same event again (a retried job): nobody is emailed twice.
+    const again = await h.dispatch("taskforce.deliverable_status_changed", event!.payload as Record<string, unknown>, { eventId: event!.id });
+    expect(again.outcome).toBe("already-ran");
+    expect(mailbox.messages().filter((m) => m.to.includes(member.email))).toHaveLength(1);
+    expect(mailbox.messages().filter((m) => m.to.includes(lead.email))).toHaveLength(0);
+  });
+
+  it("records no event when the status does not change", async () => {
+    const before = (await h.events("taskforce.deliverable_status_changed")).length;
+    await post(admin, deliverablePage.action, `deliverables/${deliverableId}`, { deliverableId }, { intent: "deliverableStatus", status: "IN_REVIEW" });
+    expect(await h.events("taskforce.deliverable_status_changed")).toHaveLength(before);
+  });
+});

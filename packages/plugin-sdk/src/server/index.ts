@@ -3,5 +3,5 @@ export { rolePermissions } from "./permissions.server.ts";
 export { moduleState, withModule, type ModuleContext } from "./module-access.server.ts";
 export {
   defineModuleServer, dispatchModuleEvent,
-  type DispatchOutcome, type ModuleEvent, type ModuleServer, type Subscriber, type SubscriberContext, type SubscriberLog,
+  type DispatchOutcome, type ModuleEvent, type ModuleMail, type ModuleServer, type Notification, type Subscriber, type SubscriberContext, type SubscriberLog,
 } from "./subscribers.server.ts";

@@ -3,6 +3,7 @@ import type { z } from "zod";
 import { createSession, sessionCookieName } from "@commons/auth";
 import { withTenant, type Db } from "@commons/db";
 import { ownerClient, ownerInTenant } from "@commons/db/admin";
+import { createMailTransport } from "@commons/email";
 import { startMailbox, type Mailbox } from "@commons/email/mailbox";
 import type { Module } from "../manifest.ts";
 import { ROLES, type Role } from "../roles.ts";
@@ -309,6 +310,8 @@ async function createCoalition(module: Module, options: HarnessOptions, label: s
       const outcomes = await dispatchModuleEvent([module], { id: eventId, type, tenantId: tenant.id, payload }, {
         ownerClient: ownerClient(),
         log: { info: (message, fields) => log.push({ level: "info", message, fields }), warn: (message, fields) => log.push({ level: "warn", message, fields }) },
+        // mailbox() points SMTP_URL at a loopback server; without it, notify() says so.
+        mail: process.env.SMTP_URL ? { transport: createMailTransport(process.env.SMTP_URL), publicUrl: process.env.PUBLIC_URL ?? "http://localhost:3000" } : undefined,
       });
       return { eventId, outcome: outcomes[module.id], log };
     },
