@@ -1,4 +1,3 @@
-import { existsSync, readdirSync, statSync } from "node:fs";
 import { mkdir, mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
@@ -10,28 +9,9 @@ import { seedDemo } from "@commons/dev";
 import { startMailbox } from "@commons/email/mailbox";
 import { freePort, logTail, run, startService, stopService, waitForHealthy, waitForLog, type Service } from "./processes.ts";
 import { ENV } from "./env.ts";
+import { buildReason } from "@commons/dev/build";
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
-const serverBuild = path.join(repoRoot, "apps/portal/build/server/index.js");
-
-/** The newest modification time of the files the portal's build is made from. */
-function newestSource(): number {
-  const roots = ["apps/portal/app", "apps/portal/vite.config.ts", "packages/ui/src", "packages/i18n/src"].map((p) => path.join(repoRoot, p));
-  let newest = 0;
-  const visit = (file: string) => {
-    const stat = statSync(file, { throwIfNoEntry: false });
-    if (!stat) return;
-    if (stat.isDirectory()) for (const name of readdirSync(file)) visit(path.join(file, name));
-    else newest = Math.max(newest, stat.mtimeMs);
-  };
-  roots.forEach(visit);
-  return newest;
-}
-
-function buildIsStale(): boolean {
-  const built = statSync(serverBuild, { throwIfNoEntry: false });
-  return !built || built.mtimeMs < newestSource();
-}
 
 function step(message: string) {
   process.stdout.write(`[e2e] ${message}\n`);
@@ -76,7 +56,8 @@ export default async function globalSetup(_config: FullConfig): Promise<() => Pr
     const mailbox = await startMailbox({ port: 0, dir: mailDir });
     cleanups.push(mailbox.close);
 
-    if (process.env.E2E_BUILD === "1" || !existsSync(serverBuild) || buildIsStale()) {
+    // The launcher's own check: the same sources (every package, plugin and the module list).
+    if (process.env.E2E_BUILD === "1" || buildReason()) {
       step("building the portal (missing, older than its sources, or E2E_BUILD=1)");
       const buildLog = path.join(runDir, "build.log");
       const code = await run("npm", ["run", "build", "-w", "@commons/portal"], { cwd: repoRoot, env: process.env, logFile: buildLog });

@@ -33,6 +33,12 @@ test("screenshots of the main pages", async ({ page }) => {
   await visit(page, `/c/${OEA.slug}/admin/invitations`);
   await expect(page.getByRole("heading", { level: 1, name: "Invitations" })).toBeVisible();
   await shoot(page, "06-invitations");
+  await visit(page, `/c/${OEA.slug}/admin/modules`);
+  await expect(page.getByRole("heading", { level: 1, name: "Plugins" })).toBeVisible();
+  await shoot(page, "09-plugins");
+  // Another test may be switching the plugin at the same time: only look if it is on.
+  const taskforces = await page.goto(`/c/${OEA.slug}/taskforce`);
+  if (taskforces?.status() === 200) await shoot(page, "10-taskforces");
   await visit(page, `/c/${OEA.slug}`);
   await shoot(page, "07-coalition-public");
   await signOut(page);

@@ -157,6 +157,7 @@ export const en = {
   "taskforce.permission.manage": "Create taskforces, manage their members, deliverables and responsibilities",
   "taskforce.permission.contribute": "Work on the tasks and meeting notes of the taskforces one belongs to",
 
+  "taskforce.settings.publishToAllMembers": "List published outputs for every member of the coalition (otherwise only for the taskforce)",
   "taskforce.mail.statusChanged.subject": "“{title}” is now {status}",
   "taskforce.mail.statusChanged.text": "The deliverable “{title}” of the taskforce {taskforce} is now: {status}.\n\nYou receive this because you are Informed on it.\n\n{url}",
 } as const;

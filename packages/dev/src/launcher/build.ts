@@ -37,7 +37,8 @@ function sourceDirs(): string[] {
 export function buildReason(): string | null {
   if (!existsSync(PORTAL_BUILD)) return "no build yet";
   const built = statSync(PORTAL_BUILD).mtimeMs;
-  const files = [path.join(REPO_ROOT, "apps/portal/vite.config.ts"), path.join(REPO_ROOT, "apps/portal/app/routes.ts")];
+  // The module list decides which plugins the build mounts.
+  const files = ["vite.config.ts", "app/routes.ts", "modules.config.ts", "package.json"].map((f) => path.join(REPO_ROOT, "apps/portal", f));
   const newest = Math.max(...sourceDirs().map((d) => newestIn(d)), ...files.filter(existsSync).map((f) => statSync(f).mtimeMs));
   return newest > built ? "sources changed since the last build" : null;
 }
