@@ -1,15 +1,15 @@
 import type { MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { Button, Notice, SelectField, Table, TextField } from "@commons/ui";
+import { Button, Notice, Pagination, SelectField, Table, TextField } from "@commons/ui";
 import { notFound } from "@commons/plugin-sdk/server";
 import { DELIVERABLE_STATUSES, EVENTS, PERMISSIONS } from "../src/constants.ts";
 import {
-  day, findTaskforce, guard, optionalDate, peopleByIds, personName, requiredText, requireId, taskforceAccess, type Ctx, type RouteArgs,
+  day, findTaskforce, guard, optionalDate, PAGE_SIZE, pageParam, pages, peopleByIds, personName, requiredText, requireId, taskforceAccess, type Ctx, type RouteArgs,
 } from "../src/access.server.ts";
 import { failureOf, Feedback, formatDay, PlainText, TextAreaField, type ActionResult } from "../src/components.tsx";
 import { done, fieldError, formError, invalid, parseForm, readForm } from "../src/forms.server.ts";
-import { t } from "../src/i18n.ts";
+import { paginationLabels, t } from "../src/i18n.ts";
 import { RACI_ROLES, validateRaci } from "../src/raci.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.deliverable.title ?? t("taskforce.list.title")} · Commons` }];
@@ -29,6 +29,11 @@ async function findDeliverable(ctx: Ctx, id: string) {
   return { deliverable, taskforce, access: await taskforceAccess(ctx, taskforce) };
 }
 
+/** Those Consulted comment, and so may those Responsible or Accountable, the lead and the secretariat. */
+function mayComment(access: { canManage: boolean }, role: string | undefined): boolean {
+  return access.canManage || role === "C" || role === "R" || role === "A";
+}
+
 async function taskforceMemberIds(ctx: Ctx, taskforceId: string): Promise<string[]> {
   const rows = await ctx.db.taskforceMember.findMany({ where: { taskforceId }, orderBy: { createdAt: "asc" }, take: 500, select: { userId: true } });
   return rows.map((r) => r.userId);
@@ -36,9 +41,10 @@ async function taskforceMemberIds(ctx: Ctx, taskforceId: string): Promise<string
 
 export async function loader(args: RouteArgs) {
   const deliverableId = requireId(args.params.deliverableId);
+  const commentPage = pageParam(args.request, "comments");
   return guard(args, PERMISSIONS.view, async (ctx) => {
     const { deliverable, taskforce, access } = await findDeliverable(ctx, deliverableId);
-    const [memberIds, raci, tasks] = await Promise.all([
+    const [memberIds, raci, tasks, comments, commentCount] = await Promise.all([
       taskforceMemberIds(ctx, taskforce.id),
       ctx.db.taskforceRaciAssignment.findMany({ where: { deliverableId }, select: { userId: true, role: true } }),
       ctx.db.taskforceTask.findMany({
@@ -47,8 +53,21 @@ export async function loader(args: RouteArgs) {
         take: TASK_LIMIT + 1,
         select: { id: true, title: true, status: true, assigneeUserId: true, dueDate: true },
       }),
+      ctx.db.taskforceComment.findMany({
+        where: { deliverableId },
+        orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+        skip: (commentPage - 1) * PAGE_SIZE,
+        take: PAGE_SIZE,
+        select: { id: true, body: true, authorUserId: true, createdAt: true },
+      }),
+      ctx.db.taskforceComment.count({ where: { deliverableId } }),
     ]);
-    const people = await peopleByIds(ctx.db, [...memberIds, ...raci.map((r) => r.userId), ...tasks.flatMap((task) => (task.assigneeUserId ? [task.assigneeUserId] : []))]);
+    const people = await peopleByIds(ctx.db, [
+      ...memberIds,
+      ...raci.map((r) => r.userId),
+      ...tasks.flatMap((task) => (task.assigneeUserId ? [task.assigneeUserId] : [])),
+      ...comments.map((c) => c.authorUserId),
+    ]);
     const roleOf = new Map(raci.map((r) => [r.userId, r.role]));
     // Members in the order they joined, then anyone with a role who has since left the taskforce.
     const raciPeople = [...new Set([...memberIds, ...raci.map((r) => r.userId)])];
@@ -76,6 +95,10 @@ export async function loader(args: RouteArgs) {
         dueDate: day(task.dueDate),
       })),
       moreTasks: tasks.length > TASK_LIMIT,
+      canComment: mayComment(access, roleOf.get(ctx.person.id)),
+      comments: comments.map((c) => ({ id: c.id, author: personName(people, c.authorUserId), body: c.body, day: day(c.createdAt) })),
+      commentPage,
+      commentPages: pages(commentCount),
     };
   });
 }
@@ -160,6 +183,14 @@ export async function action(args: RouteArgs) {
         });
         return done(form, t("taskforce.publish.done"));
       }
+      case "comment": {
+        const mine = await db.taskforceRaciAssignment.findFirst({ where: { deliverableId: deliverable.id, userId: ctx.person.id }, select: { role: true } });
+        needs(mayComment(access, mine?.role));
+        const parsed = parseForm(form, z.object({ body: requiredText("taskforce.comments.field", 5_000) }));
+        if (!parsed.ok) return invalid(form, parsed.errors);
+        await db.taskforceComment.create({ data: { tenantId: tenant.id, deliverableId: deliverable.id, authorUserId: ctx.person.id, body: parsed.data.body }, select: { id: true } });
+        return done(form, t("taskforce.comments.added"));
+      }
       default:
         return formError(form, t("taskforce.form.unknownAction"));
     }
@@ -184,13 +215,14 @@ function StatusSelect({ id, label, value, options }: { id: string; label: string
 }
 
 export default function DeliverablePage() {
-  const { slug, publishToAll, taskforce, access, deliverable, raci, members, tasks, moreTasks } = useLoaderData<typeof loader>();
+  const { slug, publishToAll, taskforce, access, deliverable, raci, members, tasks, moreTasks, canComment, comments, commentPage, commentPages } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>() as ActionResult;
   const base = `/c/${slug}/taskforce`;
   const open = !taskforce.closed;
   const raciFailure = failureOf(result, "raci");
   const taskFailure = failureOf(result, "addTask");
   const publishFailure = failureOf(result, "publish");
+  const commentFailure = failureOf(result, "comment");
   const taskStatusOptions = TASK_STATUSES.map((s) => ({ value: s, label: t(`taskforce.tasks.column.${s}`) }));
   const withRole = raci.filter((r) => r.role);
   return (
@@ -317,6 +349,34 @@ export default function DeliverablePage() {
             />
             <TextField name="dueDate" type="date" label={t("taskforce.field.optionalDueDate")} hint={t("taskforce.field.dueDateHint")} defaultValue={taskFailure?.values.dueDate} error={taskFailure?.errors.dueDate} />
             <Button>{t("taskforce.tasks.submit")}</Button>
+          </Form>
+        </>
+      ) : null}
+
+      <h2>{t("taskforce.comments.title")}</h2>
+      {comments.length ? (
+        comments.map((c) => (
+          <article key={c.id} className="card stack">
+            <p className="muted">{t("taskforce.comments.by", { name: c.author, date: formatDay(c.day) })}</p>
+            <PlainText text={c.body} />
+          </article>
+        ))
+      ) : (
+        <p>{t("taskforce.comments.empty")}</p>
+      )}
+      <Pagination
+        page={commentPage}
+        pages={commentPages}
+        hrefFor={(p) => `${base}/deliverables/${deliverable.id}?comments=${p}`}
+        labels={paginationLabels(commentPage, commentPages)}
+      />
+      {canComment && open ? (
+        <>
+          <Feedback result={result} intent="comment" />
+          <Form method="post" noValidate className="narrow" key={result?.ok && result.form === "comment" ? result.notice : "comment"}>
+            <input type="hidden" name="intent" value="comment" />
+            <TextAreaField name="body" label={t("taskforce.comments.field")} defaultValue={commentFailure?.values.body} error={commentFailure?.errors.body} />
+            <Button>{t("taskforce.comments.submit")}</Button>
           </Form>
         </>
       ) : null}

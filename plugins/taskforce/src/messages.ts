@@ -97,6 +97,12 @@ export const en = {
   "taskforce.raci.unknownRole": "Choose Responsible, Accountable, Consulted, Informed or no role for each person",
 
   "taskforce.tasks.title": "Tasks",
+  "taskforce.comments.title": "Comments",
+  "taskforce.comments.empty": "No comments yet.",
+  "taskforce.comments.by": "{name}, {date}",
+  "taskforce.comments.field": "Your comment",
+  "taskforce.comments.submit": "Add comment",
+  "taskforce.comments.added": "Comment added.",
   "taskforce.tasks.column.TODO": "To do",
   "taskforce.tasks.column.DOING": "Doing",
   "taskforce.tasks.column.DONE": "Done",

@@ -351,3 +351,34 @@ describe("people Informed on a deliverable", () => {
     expect(await h.events("taskforce.deliverable_status_changed")).toHaveLength(before);
   });
 });
+
+describe("comments on a deliverable", () => {
+  const commentCount = () => h.db((db) => db.taskforceComment.count({ where: { deliverableId } }));
+  const comment = (person: HarnessPerson, body: string) => post(person, deliverablePage.action, `deliverables/${deliverableId}`, { deliverableId }, { intent: "comment", body });
+
+  it("are written by the people Consulted, shown with their author, and refused empty", async () => {
+    await post(lead, deliverablePage.action, `deliverables/${deliverableId}`, { deliverableId }, { intent: "raci", [`role:${lead.id}`]: "A", [`role:${member.id}`]: "C" });
+    const added = await comment(member, "Add the provinces' own figures <b>too</b>.");
+    expect(added.data).toMatchObject({ ok: true, notice: "Comment added." });
+    const empty = await comment(member, "   ");
+    expect(empty.status).toBe(400);
+    expect(empty.data).toMatchObject({ ok: false, errors: { body: expect.any(String) } });
+    const shown = await get(member, deliverablePage.loader, `deliverables/${deliverableId}`, { deliverableId });
+    expect(shown.data).toMatchObject({ canComment: true, comments: [{ author: "Mo Member", body: "Add the provinces' own figures <b>too</b>." }], commentPages: 1 });
+    expect(await commentCount()).toBe(1);
+  });
+
+  it("are refused (404) from people only Informed, outside the matrix, or of another coalition, writing nothing", async () => {
+    await post(lead, deliverablePage.action, `deliverables/${deliverableId}`, { deliverableId }, { intent: "raci", [`role:${lead.id}`]: "A", [`role:${member.id}`]: "I" });
+    expect((await comment(member, "Informed only")).status).toBe(404);
+    expect((await comment(bystander, "Not in the matrix")).status).toBe(404);
+    const fromOther = await h.call(deliverablePage.action as never, {
+      request: other.member.request(h.path(`deliverables/${deliverableId}`), { form: { intent: "comment", body: "From elsewhere" } }),
+      params: { deliverableId },
+    });
+    expect(fromOther.status).toBe(404);
+    expect(await commentCount()).toBe(1);
+    const asInformed = await get(member, deliverablePage.loader, `deliverables/${deliverableId}`, { deliverableId });
+    expect(asInformed.data).toMatchObject({ canComment: false });
+  });
+});
