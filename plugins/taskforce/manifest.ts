@@ -29,7 +29,7 @@ const taskforce = definePlugin(import.meta.url, {
     [PERMISSIONS.contribute]: { description: en["taskforce.permission.contribute"], roles: ["FOCAL_POINT", "MEMBER"] },
   },
   settings,
-  events: { emits: [EVENTS.deliverablePublished, EVENTS.deliverableStatusChanged], subscribes: [EVENTS.deliverableStatusChanged] },
+  events: { emits: [EVENTS.deliverablePublished, EVENTS.deliverableStatusChanged], subscribes: [EVENTS.deliverableStatusChanged, EVENTS.deliverablePublished] },
   server: () => import("./server.ts"),
   schema: "prisma/taskforce.prisma",
   messages: { en },

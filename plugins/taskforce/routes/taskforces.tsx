@@ -8,15 +8,15 @@ import {
   coalitionMemberByEmail, day, email, guard, isUniqueViolation, pageParam, pages, PAGE_SIZE, peopleByIds, personName, requiredText, type RouteArgs,
 } from "../src/access.server.ts";
 import { failureOf, Feedback, formatDay, TextAreaField, type ActionResult } from "../src/components.tsx";
-import { fieldError, formError, parseForm, invalid, readForm } from "../src/forms.server.ts";
+import { done, fieldError, formError, parseForm, invalid, readForm } from "../src/forms.server.ts";
 import { paginationLabels, t } from "../src/i18n.ts";
 
 export const meta: MetaFunction = () => [{ title: `${t("taskforce.list.title")} · Commons` }];
 
 export async function loader(args: RouteArgs) {
   const page = pageParam(args.request);
-  return guard(args, PERMISSIONS.view, async ({ db, tenant, can, settings }) => {
-    const [taskforces, total, published] = await Promise.all([
+  return guard(args, PERMISSIONS.view, async ({ db, tenant, can, settings, person }) => {
+    const [taskforces, total, published, subscription] = await Promise.all([
       db.taskforce.findMany({
         orderBy: [{ createdAt: "desc" }, { id: "desc" }],
         skip: (page - 1) * PAGE_SIZE,
@@ -32,6 +32,7 @@ export async function loader(args: RouteArgs) {
             select: { id: true, title: true, publishedAt: true, taskforce: { select: { name: true } } },
           })
         : Promise.resolve([]),
+      db.taskforcePublicationSubscriber.findFirst({ where: { userId: person.id }, select: { id: true } }),
     ]);
     const people = await peopleByIds(db, taskforces.map((tf) => tf.leadUserId));
     return {
@@ -40,6 +41,7 @@ export async function loader(args: RouteArgs) {
       pages: pages(total),
       canCreate: can(PERMISSIONS.manage),
       showPublished: settings.publishToAllMembers,
+      subscribed: !!subscription,
       taskforces: taskforces.map((tf) => ({
         id: tf.id,
         name: tf.name,
@@ -55,8 +57,25 @@ export async function loader(args: RouteArgs) {
 
 export async function action(args: RouteArgs) {
   const form = await readForm(args.request);
+  const intent = form.get("intent");
+  if (intent === "subscribe" || intent === "unsubscribe") {
+    // Anyone who may read the taskforces may ask to be emailed their outputs, or stop.
+    return guard(args, PERMISSIONS.view, async ({ db, tenant, person }) => {
+      if (intent === "subscribe") {
+        await db.taskforcePublicationSubscriber.upsert({
+          where: { tenantId_userId: { tenantId: tenant.id, userId: person.id } },
+          create: { tenantId: tenant.id, userId: person.id },
+          update: {},
+          select: { id: true },
+        });
+        return done(form, t("taskforce.subscribe.done"));
+      }
+      await db.taskforcePublicationSubscriber.deleteMany({ where: { userId: person.id } });
+      return done(form, t("taskforce.unsubscribe.done"));
+    });
+  }
   return guard(args, PERMISSIONS.manage, async ({ db, tenant }) => {
-    if (form.get("intent") !== "create") return formError(form, t("taskforce.form.unknownAction"));
+    if (intent !== "create") return formError(form, t("taskforce.form.unknownAction"));
     const parsed = parseForm(
       form,
       z.object({
@@ -83,7 +102,7 @@ export async function action(args: RouteArgs) {
 }
 
 export default function Taskforces() {
-  const { slug, taskforces, page, pages: pageCount, canCreate, showPublished, published } = useLoaderData<typeof loader>();
+  const { slug, taskforces, page, pages: pageCount, canCreate, showPublished, published, subscribed } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>() as ActionResult;
   const failure = failureOf(result, "create");
   const base = `/c/${slug}/taskforce`;
@@ -122,6 +141,13 @@ export default function Taskforces() {
           )}
         </>
       ) : null}
+
+      <Feedback result={result} intent={subscribed ? "subscribe" : "unsubscribe"} />
+      <Form method="post">
+        <input type="hidden" name="intent" value={subscribed ? "unsubscribe" : "subscribe"} />
+        <p>{subscribed ? t("taskforce.subscribe.on") : t("taskforce.subscribe.off")}</p>
+        <Button variant="secondary">{subscribed ? t("taskforce.unsubscribe.submit") : t("taskforce.subscribe.submit")}</Button>
+      </Form>
 
       {canCreate ? (
         <>

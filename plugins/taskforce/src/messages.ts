@@ -164,6 +164,14 @@ export const en = {
   "taskforce.permission.contribute": "Work on the tasks and meeting notes of the taskforces one belongs to",
 
   "taskforce.settings.publishToAllMembers": "List published outputs for every member of the coalition (otherwise only for the taskforce)",
+  "taskforce.subscribe.off": "You are not emailed when a taskforce publishes an output.",
+  "taskforce.subscribe.on": "You are emailed when a taskforce publishes an output.",
+  "taskforce.subscribe.submit": "Email me new outputs",
+  "taskforce.unsubscribe.submit": "Stop emailing me new outputs",
+  "taskforce.subscribe.done": "You will be emailed when a taskforce publishes an output.",
+  "taskforce.unsubscribe.done": "You will no longer be emailed new outputs.",
+  "taskforce.mail.published.subject": "New from {taskforce}: {title}",
+  "taskforce.mail.published.text": "The taskforce {taskforce} has published “{title}”.\n\n{output}\n\nRead it in the portal: {url}\n\nYou receive this because you asked to be emailed new outputs; you can stop on the taskforces page.",
   "taskforce.mail.statusChanged.subject": "“{title}” is now {status}",
   "taskforce.mail.statusChanged.text": "The deliverable “{title}” of the taskforce {taskforce} is now: {status}.\n\nYou receive this because you are Informed on it.\n\n{url}",
 } as const;

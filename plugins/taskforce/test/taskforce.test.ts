@@ -382,3 +382,44 @@ describe("comments on a deliverable", () => {
     expect(asInformed.data).toMatchObject({ canComment: false });
   });
 });
+
+describe("published outputs by email", () => {
+  const subscribe = (person: HarnessPerson, intent: "subscribe" | "unsubscribe") => post(person, list.action, "", {}, { intent });
+  const publish = async (output: string) => {
+    const result = await post(lead, deliverablePage.action, `deliverables/${deliverableId}`, { deliverableId }, { intent: "publish", output });
+    expect(result.data).toMatchObject({ ok: true });
+    const events = await h.events("taskforce.deliverable_published");
+    const event = events.at(-1)!;
+    return h.dispatch("taskforce.deliverable_published", event.payload as Record<string, unknown>, { eventId: event.id });
+  };
+
+  it("reach the members who opted in, and only them; opting out stops them", async () => {
+    expect((await subscribe(bystander, "subscribe")).data).toMatchObject({ ok: true, notice: "You will be emailed when a taskforce publishes an output." });
+    expect((await subscribe(bystander, "subscribe")).data).toMatchObject({ ok: true });
+    await subscribe(member, "subscribe");
+    expect((await get(bystander, list.loader, "")).data).toMatchObject({ subscribed: true });
+    expect((await get(admin, list.loader, "")).data).toMatchObject({ subscribed: false });
+
+    const mailbox = await h.mailbox();
+    const subject = "New from Practical steps: Guide";
+    const received = (person: HarnessPerson) => mailbox.messages().filter((m) => m.subject === subject && m.to.includes(person.email)).length;
+
+    expect((await publish("Twelve practical steps.")).outcome).toBe("ran");
+    await mailbox.waitFor((m) => m.subject === subject && m.to.includes(bystander.email));
+    await mailbox.waitFor((m) => m.subject === subject && m.to.includes(member.email));
+    expect(received(admin)).toBe(0);
+    const message = mailbox.messages().find((m) => m.subject === subject)!;
+    expect(message.text).toContain("Twelve practical steps.");
+    expect(message.text).toContain(`/c/${h.tenant.slug}/taskforce/deliverables/${deliverableId}`);
+
+    expect((await subscribe(bystander, "unsubscribe")).data).toMatchObject({ ok: true, notice: "You will no longer be emailed new outputs." });
+    await publish("Thirteen practical steps.");
+    await mailbox.waitFor((m) => m.subject === subject && m.to.includes(member.email) && m.text.includes("Thirteen"));
+    expect(received(bystander)).toBe(1);
+    expect(received(member)).toBe(2);
+  });
+
+  it("are refused to people who may not see taskforces (404)", async () => {
+    expect((await subscribe(stakeholder, "subscribe")).status).toBe(404);
+  });
+});
