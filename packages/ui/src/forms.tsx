@@ -1,4 +1,4 @@
-import type { InputHTMLAttributes, ReactNode } from "react";
+import type { InputHTMLAttributes, ReactNode, TextareaHTMLAttributes } from "react";
 
 /**
  * Form pieces after the GOV.UK pattern: label above the input, hint and error tied to it
@@ -42,6 +42,24 @@ export function TextField({ name, label, hint, error, type = "text", ...input }:
     <FieldShell name={name} label={label} hint={hint} error={error}>
       {({ id, describedBy }) => (
         <input id={id} name={name} type={type} aria-invalid={error ? true : undefined} aria-describedby={describedBy} className="field__input" {...input} />
+      )}
+    </FieldShell>
+  );
+}
+
+export interface TextAreaFieldProps extends Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, "id" | "name"> {
+  name: string;
+  label: string;
+  hint?: string;
+  error?: string;
+}
+
+/** Several lines of text (answers, mandates, notes), with the same label, hint and error. */
+export function TextAreaField({ name, label, hint, error, rows = 6, ...textarea }: TextAreaFieldProps) {
+  return (
+    <FieldShell name={name} label={label} hint={hint} error={error}>
+      {({ id, describedBy }) => (
+        <textarea id={id} name={name} rows={rows} aria-invalid={error ? true : undefined} aria-describedby={describedBy} className="field__input" {...textarea} />
       )}
     </FieldShell>
   );

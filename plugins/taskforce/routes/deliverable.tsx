@@ -1,13 +1,13 @@
 import type { MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { Button, Notice, Pagination, SelectField, Table, TextField } from "@commons/ui";
+import { Button, Notice, Pagination, SelectField, Table, TextAreaField, TextField } from "@commons/ui";
 import { notFound } from "@commons/plugin-sdk/server";
 import { DELIVERABLE_STATUSES, EVENTS, PERMISSIONS } from "../src/constants.ts";
 import {
   day, findTaskforce, guard, optionalDate, PAGE_SIZE, pageParam, pages, peopleByIds, personName, requiredText, requireId, taskforceAccess, type Ctx, type RouteArgs,
 } from "../src/access.server.ts";
-import { failureOf, Feedback, formatDay, PlainText, TextAreaField, type ActionResult } from "../src/components.tsx";
+import { failureOf, Feedback, formatDay, PlainText, type ActionResult } from "../src/components.tsx";
 import { done, fieldError, formError, invalid, parseForm, readForm } from "../src/forms.server.ts";
 import { paginationLabels, t } from "../src/i18n.ts";
 import { RACI_ROLES, validateRaci } from "../src/raci.ts";

@@ -1,14 +1,14 @@
 import type { MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { Button, Notice, Pagination, Table, TextField } from "@commons/ui";
+import { Button, Notice, Pagination, Table, TextAreaField, TextField } from "@commons/ui";
 import { PERMISSIONS } from "../src/constants.ts";
 import {
   coalitionMemberByEmail, day, email, findTaskforce, guard, isUniqueViolation, optionalText, pageParam, pages, PAGE_SIZE, peopleByIds, personName,
   requiredDate, requiredText, requireId, taskforceAccess, type RouteArgs,
 } from "../src/access.server.ts";
 import { notFound } from "@commons/plugin-sdk/server";
-import { failureOf, Feedback, formatDay, PlainText, TextAreaField, type ActionResult } from "../src/components.tsx";
+import { failureOf, Feedback, formatDay, PlainText, type ActionResult } from "../src/components.tsx";
 import { done, fieldError, formError, invalid, parseForm, readForm } from "../src/forms.server.ts";
 import { paginationLabels, t } from "../src/i18n.ts";
 

@@ -2,12 +2,12 @@ import type { MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { Button, Pagination, Table, TextField } from "@commons/ui";
+import { Button, Pagination, Table, TextAreaField, TextField } from "@commons/ui";
 import { PERMISSIONS } from "../src/constants.ts";
 import {
   coalitionMemberByEmail, day, email, guard, isUniqueViolation, pageParam, pages, PAGE_SIZE, peopleByIds, personName, requiredText, type RouteArgs,
 } from "../src/access.server.ts";
-import { failureOf, Feedback, formatDay, TextAreaField, type ActionResult } from "../src/components.tsx";
+import { failureOf, Feedback, formatDay, type ActionResult } from "../src/components.tsx";
 import { done, fieldError, formError, parseForm, invalid, readForm } from "../src/forms.server.ts";
 import { paginationLabels, t } from "../src/i18n.ts";
 

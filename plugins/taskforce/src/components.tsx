@@ -1,4 +1,3 @@
-import type { TextareaHTMLAttributes } from "react";
 import { ErrorSummary, Notice } from "@commons/ui";
 import { t } from "./i18n.ts";
 
@@ -18,33 +17,6 @@ export function Feedback({ result, intent }: { result: ActionResult; intent: str
   if (!result || result.form !== intent) return null;
   if (result.ok) return <Notice tone="success">{result.notice}</Notice>;
   return <ErrorSummary title={t("taskforce.form.errorSummaryTitle")} errors={result.errors} formError={result.formError} />;
-}
-
-/**
- * A multi-line field with the same markup as @commons/ui's TextField (label, hint and
- * error tied with aria-describedby); @commons/ui has no text area yet.
- */
-export function TextAreaField({ name, label, hint, error, ...textarea }: { name: string; label: string; hint?: string; error?: string } & Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, "id" | "name">) {
-  const id = `field-${name}`;
-  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
-  return (
-    <div className={error ? "field field--error" : "field"}>
-      <label htmlFor={id} className="field__label">
-        {label}
-      </label>
-      {hint ? (
-        <p id={`${id}-hint`} className="field__hint">
-          {hint}
-        </p>
-      ) : null}
-      {error ? (
-        <p id={`${id}-error`} className="field__error">
-          {error}
-        </p>
-      ) : null}
-      <textarea id={id} name={name} rows={6} aria-invalid={error ? true : undefined} aria-describedby={describedBy} className="field__input" {...textarea} />
-    </div>
-  );
 }
 
 /** Plain text kept as typed: line breaks shown, nothing interpreted as HTML or markdown. */
