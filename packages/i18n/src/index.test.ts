@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createTranslator, formatDateTime, formatNumber, negotiateLocale } from "./index.ts";
+import { createCatalogueTranslator, createTranslator, formatDateTime, formatNumber, negotiateLocale } from "./index.ts";
 
 describe("translation layer", () => {
   const t = createTranslator("en");
@@ -17,5 +17,21 @@ describe("translation layer", () => {
   it("formats dates and numbers by locale", () => {
     expect(formatNumber(12345.5, "en")).toBe("12,345.5");
     expect(formatDateTime("2026-11-23T14:00:00Z", "en", "Africa/Lagos")).toMatch(/Nov 23, 2026.*3:00.*PM/);
+  });
+});
+
+describe("createCatalogueTranslator", () => {
+  const messages = {
+    en: { "m.greet": "Hello {name}", "m.count": "{n, plural, one {# task} other {# tasks}}", "m.only-en": "English only" },
+    fil: { "m.greet": "Kumusta {name}" },
+  };
+
+  it("uses the reader's locale, falls back to English per key, then to the key", () => {
+    const fil = createCatalogueTranslator(messages, "fil");
+    expect(fil("m.greet", { name: "Ana" })).toBe("Kumusta Ana");
+    expect(fil("m.only-en")).toBe("English only");
+    expect(fil("m.unknown")).toBe("m.unknown");
+    expect(createCatalogueTranslator(messages, "fil-PH")("m.greet", { name: "Ana" })).toBe("Kumusta Ana");
+    expect(createCatalogueTranslator(messages, "en")("m.count", { n: 2 })).toBe("2 tasks");
   });
 });

@@ -41,6 +41,20 @@ export function createTranslator(locale: string = DEFAULT_LOCALE): Translate {
   return (key, params = {}) => format(catalogue[key] ?? en[key] ?? key, locale, params);
 }
 
+/** Message catalogues by locale, keyed by message id; "en" is the fallback for missing keys. */
+export type Catalogues = Readonly<Record<string, Readonly<Record<string, string>>>>;
+export type TranslateAny = (key: string, params?: Params) => string;
+
+/**
+ * A translator over someone else's catalogues (a module's messages), with the same
+ * placeholder and plural rules as the core's: missing locale → English → the key itself.
+ */
+export function createCatalogueTranslator(messages: Catalogues, locale: string = DEFAULT_LOCALE): TranslateAny {
+  const catalogue = messages[locale] ?? messages[locale.split("-")[0]!] ?? messages.en ?? {};
+  const fallback = messages.en ?? {};
+  return (key, params = {}) => format(catalogue[key] ?? fallback[key] ?? key, locale, params);
+}
+
 // Building an Intl formatter costs far more than using one; a table of 25 dates would
 // otherwise build 25. Keyed by kind, locale and time zone.
 const formatters = new Map<string, Intl.DateTimeFormat | Intl.NumberFormat>();

@@ -31,6 +31,15 @@ export interface PermissionDefinition {
   roles: readonly Role[];
 }
 
+export interface JobDefinition {
+  description: string;
+  /**
+   * When it runs: a five-field cron pattern in UTC ("0 6 * * *" is 06:00 every day). The
+   * worker runs the job once per coalition that has the module on, each with its own retries.
+   */
+  cron: string;
+}
+
 export interface ModuleDefinition<Settings extends z.ZodObject = z.ZodObject> {
   /** Lowercase, digits and hyphens; also the URL segment: /c/:tenant/<id>/… */
   id: string;
@@ -56,11 +65,16 @@ export interface ModuleDefinition<Settings extends z.ZodObject = z.ZodObject> {
     /** Event names (core or another module's) this module's server entry handles. */
     subscribes?: readonly string[];
   };
+  /**
+   * Scheduled jobs, keyed by job id (lowercase, digits, hyphens). The server entry's `jobs`
+   * supplies each one's processor.
+   */
+  jobs?: Readonly<Record<string, JobDefinition>>;
   /** The module's Prisma schema file, relative to its package folder. */
   schema?: string;
   /** Messages by locale ("en" required when any are given), keys prefixed with "<id>.". */
   messages?: Readonly<Record<string, Readonly<Record<string, string>>>>;
-  /** Lazy server entry: subscribers, job processors, email templates, seed. */
+  /** Lazy server entry: event subscribers, job processors, email templates, demo seed. */
   server?: () => Promise<unknown>;
 }
 

@@ -97,6 +97,22 @@ describe("module manifests", () => {
     ]);
   });
 
+  it("refuse a scheduled job with a bad id or an invalid cron pattern", () => {
+    const jobs = {
+      "daily-digest": { description: "ok", cron: "0 6 * * *" },
+      "Bad_Id": { description: "bad id", cron: "0 6 * * *" },
+      "six-fields": { description: "seconds are not allowed", cron: "0 0 6 * * *" },
+      "nonsense": { description: "not a pattern", cron: "at dawn every day" },
+      "out-of-range": { description: "hour 25", cron: "0 25 * * *" },
+    };
+    const problems = problemsOf(plugin({ id: "digests", jobs }));
+    expect(problems).toHaveLength(4);
+    expect(problems[0]).toBe('digests: job id "Bad_Id" must be lowercase letters, digits or hyphens.');
+    expect(problems[1]).toBe('digests: job "six-fields": cron "0 0 6 * * *" must have five fields (minute hour day month weekday).');
+    expect(problems[2]).toMatch(/^digests: job "nonsense": cron "at dawn every day" must have five fields/);
+    expect(problems[3]).toMatch(/^digests: job "out-of-range": cron "0 25 \* \* \*" is not a valid pattern: /);
+  });
+
   it("check that the files a module names exist, when asked to", () => {
     const dir = mkdtempSync(path.join(tmpdir(), "module-"));
     writeFileSync(path.join(dir, "plugin.ts"), "");

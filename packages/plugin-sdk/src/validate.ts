@@ -1,4 +1,5 @@
 import { existsSync } from "node:fs";
+import { CronExpressionParser } from "cron-parser";
 import semver from "semver";
 import { z } from "zod";
 import { CORE_EVENTS } from "./core-events.ts";
@@ -20,6 +21,7 @@ export const RESERVED_IDS: ReadonlySet<string> = new Set(["home", "join", "admin
 export const CORE_PERMISSION_IDS: ReadonlySet<string> = new Set(["coalition:view", "member:invite", "activity:read", "role:change", "module:manage"]);
 
 const ID = /^[a-z][a-z0-9-]{1,38}[a-z0-9]$/;
+const JOB_ID = /^[a-z][a-z0-9-]{0,38}[a-z0-9]$/;
 
 /** "deliverables/:id" and "deliverables/:deliverableId" match the same URLs. */
 function routeShape(path: string): string {
@@ -81,6 +83,18 @@ export function checkModules(modules: readonly Module[], portalVersion: string, 
         problem(id, `settings schema cannot be stored or rendered as a form: ${(error as Error).message}.`);
       }
       if (!m.settings.safeParse({}).success) problem(id, `settings schema needs a default for every field, so a coalition can switch the module on before editing them.`);
+    }
+
+    for (const [jobId, job] of Object.entries(m.jobs ?? {})) {
+      if (!JOB_ID.test(jobId)) problem(id, `job id "${jobId}" must be lowercase letters, digits or hyphens.`);
+      if (job.cron.trim().split(/\s+/).length !== 5) problem(id, `job "${jobId}": cron "${job.cron}" must have five fields (minute hour day month weekday).`);
+      else {
+        try {
+          CronExpressionParser.parse(job.cron, { tz: "UTC" });
+        } catch (error) {
+          problem(id, `job "${jobId}": cron "${job.cron}" is not a valid pattern: ${(error as Error).message}.`);
+        }
+      }
     }
 
     const english = m.messages?.en;

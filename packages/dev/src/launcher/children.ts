@@ -46,6 +46,18 @@ export function startService(
   return record;
 }
 
+/** Runs a TypeScript script to the end; its output comes back for the caller to show. */
+export function runScript(entry: string, args: readonly string[], env: NodeJS.ProcessEnv): Promise<{ code: number; output: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ["--import", "tsx", entry, ...args], { cwd: REPO_ROOT, env, stdio: ["ignore", "pipe", "pipe"] });
+    let output = "";
+    child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    child.once("error", (error) => resolve({ code: 127, output: `${output}${error.message}` }));
+    child.once("exit", (code, signal) => resolve({ code: code ?? 128 + (signal ? signalNumber(signal) : 0), output: output.trim() }));
+  });
+}
+
 function signalNumber(signal: NodeJS.Signals): number {
   return ({ SIGHUP: 1, SIGINT: 2, SIGKILL: 9, SIGTERM: 15 } as Partial<Record<NodeJS.Signals, number>>)[signal] ?? 0;
 }

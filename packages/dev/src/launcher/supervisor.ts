@@ -11,7 +11,7 @@ import { DATA_DIR, LAUNCHER_PID_FILE, MAILBOX_DIR } from "../paths.ts";
 import { DEMO_COALITIONS, DEMO_PASSWORD, DEMO_PEOPLE, DEMO_SIGN_INS } from "../seed/accounts.ts";
 import { seedDemo } from "../seed/demo.ts";
 import { buildPortal, buildReason } from "./build.ts";
-import { ChildExitedError, startService, stopService, waitForHealthy, type Child } from "./children.ts";
+import { ChildExitedError, runScript, startService, stopService, waitForHealthy, type Child } from "./children.ts";
 import { openDatabase, type Database } from "./database.ts";
 import { firstFreePort, isPortFree } from "./ports.ts";
 import { removeFileIfOurs, runningLauncher, stopOrphanedServices, writeLauncherRecord } from "./state.ts";
@@ -109,6 +109,15 @@ async function main(): Promise<void> {
       ? `seeded ${result.created.join(" and ")} (92 organisations, ${DEMO_PEOPLE.length} demo people)`
       : `already there (${result.existing.join(", ")})`;
     return { detail, value: undefined };
+  });
+  checkpoint();
+
+  // The installed modules' demo data (the taskforce plugin's working groups) in the main
+  // demo coalition; the other one keeps every plugin off, as a new coalition has them.
+  await step("module data", async () => {
+    const result = await runScript("apps/portal/scripts/seed-modules.ts", [DEMO_COALITIONS.openExtractives.slug], { ...process.env, DATABASE_URL: ownerUrl });
+    if (result.code !== 0) throw new StartError(`Seeding the modules' demo data failed:\n${result.output}`);
+    return { detail: result.output.split("\n").at(-1) ?? "", value: undefined };
   });
   checkpoint();
 

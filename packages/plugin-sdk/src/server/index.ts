@@ -2,6 +2,12 @@ export { findTenant, getSession, notFound, requireTenant, requireUser, type Requ
 export { rolePermissions } from "./permissions.server.ts";
 export { moduleState, withModule, type ModuleContext } from "./module-access.server.ts";
 export {
-  defineModuleServer, dispatchModuleEvent,
-  type DispatchOutcome, type ModuleEvent, type ModuleMail, type ModuleServer, type Notification, type Subscriber, type SubscriberContext, type SubscriberLog,
-} from "./subscribers.server.ts";
+  defineModuleServer, loadModuleServer,
+  type EmailTemplate, type HookContext, type JobContext, type JobProcessor, type ModuleEvent, type ModuleServer, type Notification, type SeedContext, type Subscriber, type SubscriberContext, type SubscriberLog,
+} from "./module-server.server.ts";
+export { dispatchModuleEvent, type DispatchOutcome, type ModuleMail } from "./subscribers.server.ts";
+export {
+  MODULE_JOB_OPTIONS, MODULE_JOBS_QUEUE, moduleJobSchedules, processModuleJob, runModuleJob, syncModuleJobSchedulers,
+  type ModuleJobData, type ModuleJobDeps, type ModuleJobOutcome, type ModuleJobSchedule,
+} from "./jobs.server.ts";
+export { seedModules, type SeedOutcome } from "./seed.server.ts";

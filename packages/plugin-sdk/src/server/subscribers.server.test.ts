@@ -6,7 +6,8 @@ import { z } from "zod";
 import { ownerClient } from "@commons/db/admin";
 import { useTestDatabase } from "@commons/db/test-database";
 import { definePlugin, type Module } from "../manifest.ts";
-import { defineModuleServer, dispatchModuleEvent, type ModuleServer } from "./subscribers.server.ts";
+import { defineModuleServer, type ModuleServer } from "./module-server.server.ts";
+import { dispatchModuleEvent } from "./subscribers.server.ts";
 
 useTestDatabase();
 

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ownerClient } from "@commons/db/admin";
 import { createMailTransport, sendMail } from "@commons/email";
+import { seedModules } from "../server/seed.server.ts";
 import { checkModules } from "../validate.ts";
 import fixture from "./fixture/plugin.ts";
 import * as route from "./fixture/route.ts";
@@ -161,5 +163,55 @@ describe("createPluginHarness", () => {
     }
     const message = await mailbox.waitFor((m) => m.subject === "Fixture done");
     expect(message.to).toEqual(["someone@example.test"]);
+  });
+});
+
+describe("the rest of a module's server entry", () => {
+  it("runs a scheduled job in the coalition's transaction, and not while the module is off", async () => {
+    const scheduledAt = new Date("2026-11-23T06:00:00Z");
+    await h.person({ role: "MEMBER" });
+    expect((await h.runJob("count-members", { scheduledAt })).outcome).toBe("ran");
+    const counted = await h.db((db) => db.activity.findMany({ where: { action: "fixture.counted" }, select: { data: true } }));
+    expect(counted).toHaveLength(1);
+    expect(counted[0]!.data).toMatchObject({ scheduledAt: scheduledAt.toISOString() });
+    expect((counted[0]!.data as { members: number }).members).toBeGreaterThan(0);
+
+    await h.configure({ enabled: false });
+    try {
+      expect((await h.runJob("count-members")).outcome).toBe("module-off");
+    } finally {
+      await h.configure({ enabled: true });
+    }
+    expect(await h.db((db) => db.activity.count({ where: { action: "fixture.counted" } }))).toBe(1);
+  });
+
+  it("renders an email template in each recipient's own language, once per event", async () => {
+    const mailbox = await h.mailbox();
+    const english = await h.person({ name: "Ana Reyes" });
+    const filipino = await h.person({ name: "Ben Cruz" });
+    await ownerClient().user.update({ where: { id: filipino.id }, data: { locale: "fil" } });
+
+    const sent = await h.dispatch("organisation.admitted", { userId: english.id });
+    await h.dispatch("organisation.admitted", { userId: english.id }, { eventId: sent.eventId });
+    await h.dispatch("organisation.admitted", { userId: filipino.id });
+
+    const en = await mailbox.waitFor((m) => m.to.includes(english.email));
+    expect(en.subject).toBe("hello, Ana Reyes");
+    expect(en.text).toContain("Your organisation was admitted.");
+    const fil = await mailbox.waitFor((m) => m.to.includes(filipino.email));
+    // Filipino subject; the body has no Filipino message yet, so it falls back to English.
+    expect(fil.subject).toBe("Mabuhay, Ben Cruz");
+    expect(fil.text).toContain("Your organisation was admitted.");
+    expect(mailbox.messages().filter((m) => m.to.includes(english.email))).toHaveLength(1);
+  });
+
+  it("seeds a coalition once: switches the module on and writes its demo data, then leaves it alone", async () => {
+    const fresh = await h.otherTenant({ enabled: false });
+    const log = { info: () => undefined, warn: () => undefined };
+    expect(await seedModules([fixture], [fresh.tenant.id], log)).toEqual([{ module: "fixture", tenantId: fresh.tenant.id, outcome: "seeded" }]);
+    expect(await seedModules([fixture], [fresh.tenant.id], log)).toEqual([{ module: "fixture", tenantId: fresh.tenant.id, outcome: "already-there" }]);
+    const seeded = await fresh.db((db) => db.activity.findMany({ where: { action: "fixture.seeded" }, select: { data: true } }));
+    expect(seeded).toEqual([{ data: { members: 1, organisations: 0 } }]);
+    expect(await fresh.db((db) => db.moduleSetting.findFirst({ where: { moduleId: "fixture" }, select: { enabled: true } }))).toEqual({ enabled: true });
   });
 });

@@ -9,6 +9,8 @@ import type { Module } from "../manifest.ts";
 import { ROLES, type Role } from "../roles.ts";
 import { rolePermissions } from "../server/permissions.server.ts";
 import { dispatchModuleEvent, type DispatchOutcome } from "../server/subscribers.server.ts";
+import { runModuleJob, type ModuleJobOutcome } from "../server/jobs.server.ts";
+import type { SubscriberLog } from "../server/module-server.server.ts";
 import type { TenantSummary } from "../server/request.server.ts";
 
 /**
@@ -139,6 +141,11 @@ export interface HarnessCoalition {
    * `eventId` twice to see the second delivery do nothing.
    */
   dispatch(type: string, payload: Record<string, unknown>, options?: { eventId?: string }): Promise<Dispatched>;
+  /**
+   * Runs one of the module's scheduled jobs for this coalition as the worker's run does
+   * (runModuleJob: tenant transaction, switched-off check). `scheduledAt` defaults to now.
+   */
+  runJob(jobId: string, options?: { scheduledAt?: Date }): Promise<{ outcome: ModuleJobOutcome["kind"]; log: LogEntry[] }>;
 }
 
 export interface OtherTenant extends HarnessCoalition {
@@ -221,6 +228,15 @@ async function normalise(run: () => unknown): Promise<CallResult<unknown>> {
   if (value instanceof Response) return fromResponse(value, false);
   if (isDataWithInit(value)) return { status: value.init?.status ?? 200, headers: new Headers(value.init?.headers), data: value.data, response: undefined, body: undefined, thrown: false };
   return { status: 200, headers: new Headers(), data: value, response: undefined, body: undefined, thrown: false };
+}
+
+/** A log that keeps what a hook wrote, for the test to read. */
+function collectingLog(): { log: SubscriberLog; entries: LogEntry[] } {
+  const entries: LogEntry[] = [];
+  return {
+    entries,
+    log: { info: (message, fields) => entries.push({ level: "info", message, fields }), warn: (message, fields) => entries.push({ level: "warn", message, fields }) },
+  };
 }
 
 async function createCoalition(module: Module, options: HarnessOptions, label: string): Promise<HarnessCoalition> {
@@ -306,14 +322,19 @@ async function createCoalition(module: Module, options: HarnessOptions, label: s
       ),
     db: (work) => withTenant(tenant.id, null, work),
     async dispatch(type, payload, { eventId = randomUUID() } = {}) {
-      const log: LogEntry[] = [];
+      const { log, entries } = collectingLog();
       const outcomes = await dispatchModuleEvent([module], { id: eventId, type, tenantId: tenant.id, payload }, {
         ownerClient: ownerClient(),
-        log: { info: (message, fields) => log.push({ level: "info", message, fields }), warn: (message, fields) => log.push({ level: "warn", message, fields }) },
+        log,
         // mailbox() points SMTP_URL at a loopback server; without it, notify() says so.
         mail: process.env.SMTP_URL ? { transport: createMailTransport(process.env.SMTP_URL), publicUrl: process.env.PUBLIC_URL ?? "http://localhost:3000" } : undefined,
       });
-      return { eventId, outcome: outcomes[module.id], log };
+      return { eventId, outcome: outcomes[module.id], log: entries };
+    },
+    async runJob(jobId, { scheduledAt = new Date() } = {}) {
+      const { log, entries } = collectingLog();
+      const outcome = await runModuleJob(module, jobId, tenant.id, scheduledAt, { log, publicUrl: process.env.PUBLIC_URL ?? "http://localhost:3000" });
+      return { outcome: outcome.kind, log: entries };
     },
   };
 }
