@@ -2,6 +2,7 @@ import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { diffSchemas, flattenSchema, MIGRATIONS_DIR, SNAPSHOT_FILE } from "./schema-diff.ts";
+import { HAND_WRITTEN_MARKER } from "./hand-written.ts";
 import { appRoleGrantSql, newTables, newTenantTables, tenantPolicySql } from "./rls.ts";
 
 /**
@@ -42,6 +43,7 @@ async function main() {
   await writeFile(path.join(dir, "migration.sql"), sql);
   await writeFile(SNAPSHOT_FILE, to);
   console.log(`Wrote ${path.relative(process.cwd(), dir)}/migration.sql`);
+  console.log(`SQL the schema cannot express (CHECK constraints, expression indexes) goes at its end, below a line\n  ${HAND_WRITTEN_MARKER}\nso the drift test applies it to both sides.`);
 }
 
 await main();
