@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { definePlugin } from "@commons/plugin-sdk";
-import { EVENTS, MODULE_ID, PERMISSIONS } from "./src/constants.ts";
+import { EVENTS, MODULE_ID, PERMISSIONS, VIEWER_ROLES } from "./src/constants.ts";
 import { en } from "./src/messages.ts";
 
 /** Per-coalition settings; every field has a default so the module can be switched on at once. */
@@ -24,7 +24,7 @@ const taskforce = definePlugin(import.meta.url, {
   ],
   navigation: [{ label: "taskforce.nav.taskforces", path: "", permission: PERMISSIONS.view }],
   permissions: {
-    [PERMISSIONS.view]: { description: en["taskforce.permission.view"], roles: ["SECRETARIAT_ADMIN", "SECRETARIAT_STAFF", "FOCAL_POINT", "MEMBER"] },
+    [PERMISSIONS.view]: { description: en["taskforce.permission.view"], roles: VIEWER_ROLES },
     [PERMISSIONS.manage]: { description: en["taskforce.permission.manage"], roles: ["SECRETARIAT_ADMIN", "SECRETARIAT_STAFF"] },
     [PERMISSIONS.contribute]: { description: en["taskforce.permission.contribute"], roles: ["FOCAL_POINT", "MEMBER"] },
   },

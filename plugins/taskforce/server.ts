@@ -4,6 +4,7 @@ import type { ModuleServer } from "@commons/plugin-sdk/server";
 import type { settings } from "./manifest.ts";
 import { DELIVERABLE_STATUSES, EVENTS } from "./src/constants.ts";
 import { t } from "./src/i18n.ts";
+import { peopleHolding } from "./src/raci.server.ts";
 
 const statusChanged = z.object({ deliverableId: z.uuid(), status: z.enum(DELIVERABLE_STATUSES) });
 const published = z.object({ deliverableId: z.uuid(), taskforceId: z.uuid(), audience: z.enum(["coalition", "taskforce"]) });
@@ -12,8 +13,8 @@ const published = z.object({ deliverableId: z.uuid(), taskforceId: z.uuid(), aud
 const EXCERPT = 1_500;
 
 /**
- * The worker's side of the taskforce plugin: people Informed on a deliverable hear of its
- * changes; members who opted in hear of published outputs.
+ * The worker's side of the taskforce plugin: people Informed on a deliverable (themselves or
+ * through their organisation) hear of its changes; members who opted in hear of published outputs.
  */
 const server: ModuleServer<typeof settings> = {
   subscribers: {
@@ -43,11 +44,12 @@ const server: ModuleServer<typeof settings> = {
       const { deliverableId, status } = statusChanged.parse(event.payload);
       const deliverable = await db.taskforceDeliverable.findUnique({
         where: { id: deliverableId },
-        select: { title: true, taskforce: { select: { name: true } }, raci: { where: { role: "I" }, select: { userId: true } } },
+        select: { title: true, taskforce: { select: { name: true } }, raci: { where: { role: "I" }, select: { userId: true, organisationId: true } } },
       });
       if (!deliverable) return;
       const statusLabel = t(`taskforce.deliverableStatus.${status}`);
-      for (const { userId } of deliverable.raci) {
+      // People Informed themselves or through their organisation; each once.
+      for (const userId of await peopleHolding(db, deliverable.raci)) {
         await notify(userId, {
           subject: t("taskforce.mail.statusChanged.subject", { title: deliverable.title, status: statusLabel }),
           text: t("taskforce.mail.statusChanged.text", { title: deliverable.title, taskforce: deliverable.taskforce.name, status: statusLabel, url: moduleUrl(`deliverables/${deliverableId}`) }),

@@ -5,12 +5,15 @@ import { Button, Notice, Pagination, SelectField, Table, TextAreaField, TextFiel
 import { notFound } from "@commons/plugin-sdk/server";
 import { DELIVERABLE_STATUSES, EVENTS, PERMISSIONS } from "../src/constants.ts";
 import {
-  day, findTaskforce, guard, optionalDate, PAGE_SIZE, pageParam, pages, peopleByIds, personName, requiredText, requireId, taskforceAccess, type Ctx, type RouteArgs,
+  coalitionOrganisations, day, findTaskforce, guard, optionalDate, organisationsByIds, PAGE_SIZE, pageParam, pages, peopleByIds, personName, requiredText, requireId,
+  taskforceAccess, type Ctx, type RouteArgs,
 } from "../src/access.server.ts";
 import { failureOf, Feedback, formatDay, PlainText, type ActionResult } from "../src/components.tsx";
 import { done, fieldError, formError, invalid, parseForm, readForm } from "../src/forms.server.ts";
 import { paginationLabels, t } from "../src/i18n.ts";
-import { RACI_ROLES, validateRaci } from "../src/raci.ts";
+import {
+  ORGANISATION_ROWS_BLANK, ORGANISATION_ROWS_MAX, organisationRows, RACI_FIELD, RACI_ROLES, raciField, rolesOf, validateRaci, type RaciRole,
+} from "../src/raci.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.deliverable.title ?? t("taskforce.list.title")} · Commons` }];
 
@@ -29,9 +32,12 @@ async function findDeliverable(ctx: Ctx, id: string) {
   return { deliverable, taskforce, access: await taskforceAccess(ctx, taskforce) };
 }
 
-/** Those Consulted comment, and so may those Responsible or Accountable, the lead and the secretariat. */
-function mayComment(access: { canManage: boolean }, role: string | undefined): boolean {
-  return access.canManage || role === "C" || role === "R" || role === "A";
+/**
+ * Those Consulted comment, and so may those Responsible or Accountable, the lead and the
+ * secretariat. `roles` are the person's own and their organisation's (rolesOf).
+ */
+function mayComment(access: { canManage: boolean }, roles: readonly RaciRole[]): boolean {
+  return access.canManage || roles.some((role) => role === "C" || role === "R" || role === "A");
 }
 
 async function taskforceMemberIds(ctx: Ctx, taskforceId: string): Promise<string[]> {
@@ -46,7 +52,7 @@ export async function loader(args: RouteArgs) {
     const { deliverable, taskforce, access } = await findDeliverable(ctx, deliverableId);
     const [memberIds, raci, tasks, comments, commentCount] = await Promise.all([
       taskforceMemberIds(ctx, taskforce.id),
-      ctx.db.taskforceRaciAssignment.findMany({ where: { deliverableId }, select: { userId: true, role: true } }),
+      ctx.db.taskforceRaciAssignment.findMany({ where: { deliverableId }, select: { userId: true, organisationId: true, role: true } }),
       ctx.db.taskforceTask.findMany({
         where: { deliverableId },
         orderBy: [{ dueDate: { sort: "asc", nulls: "last" } }, { createdAt: "asc" }],
@@ -62,15 +68,33 @@ export async function loader(args: RouteArgs) {
       }),
       ctx.db.taskforceComment.count({ where: { deliverableId } }),
     ]);
-    const people = await peopleByIds(ctx.db, [
-      ...memberIds,
-      ...raci.map((r) => r.userId),
-      ...tasks.flatMap((task) => (task.assigneeUserId ? [task.assigneeUserId] : [])),
-      ...comments.map((c) => c.authorUserId),
+    const heldByPeople = raci.flatMap((r) => (r.userId ? [{ userId: r.userId, role: r.role }] : []));
+    const heldByOrganisations = raci.flatMap((r) => (r.organisationId ? [{ organisationId: r.organisationId, role: r.role }] : []));
+    const editing = access.canManage && taskforce.status === "OPEN";
+    const [people, organisationNames, choices] = await Promise.all([
+      peopleByIds(ctx.db, [
+        ...memberIds,
+        ...heldByPeople.map((r) => r.userId),
+        ...tasks.flatMap((task) => (task.assigneeUserId ? [task.assigneeUserId] : [])),
+        ...comments.map((c) => c.authorUserId),
+      ]),
+      organisationsByIds(ctx.db, heldByOrganisations.map((r) => r.organisationId)),
+      editing ? coalitionOrganisations(ctx.db) : Promise.resolve([]),
     ]);
-    const roleOf = new Map(raci.map((r) => [r.userId, r.role]));
-    // Members in the order they joined, then anyone with a role who has since left the taskforce.
-    const raciPeople = [...new Set([...memberIds, ...raci.map((r) => r.userId)])];
+    const roleOf = new Map(heldByPeople.map((r) => [r.userId, r.role]));
+    const organisationName = (id: string) => organisationNames.get(id) ?? t("taskforce.organisation.unknown");
+    // People: members in the order they joined, then anyone with a role who has since left the
+    // taskforce. Then organisations, by name.
+    const raciPeople = [...new Set([...memberIds, ...heldByPeople.map((r) => r.userId)])].flatMap((userId) => {
+      const role = roleOf.get(userId);
+      return role ? [{ kind: "person" as const, id: userId, name: personName(people, userId), role }] : [];
+    });
+    const raciOrganisations = heldByOrganisations
+      .map((r) => ({ kind: "organisation" as const, id: r.organisationId, name: organisationName(r.organisationId), role: r.role }))
+      .sort((a, b) => a.name.localeCompare(b.name));
+    // Organisations already chosen stay choosable even past the list's length.
+    const organisationChoices = new Map(choices.map((o) => [o.id, o.name]));
+    for (const r of raciOrganisations) organisationChoices.set(r.id, r.name);
     return {
       slug: ctx.tenant.slug,
       publishToAll: ctx.settings.publishToAllMembers,
@@ -85,8 +109,9 @@ export async function loader(args: RouteArgs) {
         output: deliverable.output,
         publishedAt: day(deliverable.publishedAt),
       },
-      raci: raciPeople.map((userId) => ({ userId, name: personName(people, userId), role: roleOf.get(userId) ?? null })),
-      members: memberIds.map((userId) => ({ userId, name: personName(people, userId) })),
+      raci: [...raciPeople, ...raciOrganisations],
+      members: memberIds.map((userId) => ({ userId, name: personName(people, userId), role: roleOf.get(userId) ?? "" })),
+      organisations: [...organisationChoices].map(([id, name]) => ({ id, name })).sort((a, b) => a.name.localeCompare(b.name)),
       tasks: tasks.slice(0, TASK_LIMIT).map((task) => ({
         id: task.id,
         title: task.title,
@@ -95,7 +120,7 @@ export async function loader(args: RouteArgs) {
         dueDate: day(task.dueDate),
       })),
       moreTasks: tasks.length > TASK_LIMIT,
-      canComment: mayComment(access, roleOf.get(ctx.person.id)),
+      canComment: mayComment(access, rolesOf(raci, ctx.person)),
       comments: comments.map((c) => ({ id: c.id, author: personName(people, c.authorUserId), body: c.body, day: day(c.createdAt) })),
       commentPage,
       commentPages: pages(commentCount),
@@ -121,14 +146,17 @@ export async function action(args: RouteArgs) {
     switch (intent) {
       case "raci": {
         needs(access.canManage);
-        const memberIds = await taskforceMemberIds(ctx, taskforce.id);
-        const checked = validateRaci(form, memberIds);
-        if (!checked.ok) return fieldError(form, "raci", checked.message);
+        const [memberIds, organisations] = await Promise.all([
+          taskforceMemberIds(ctx, taskforce.id),
+          organisationsByIds(db, organisationRows(form).map((row) => row.organisationId)),
+        ]);
+        const checked = validateRaci(form, { members: new Set(memberIds), organisations: new Set(organisations.keys()) });
+        if (!checked.ok) return invalid(form, checked.errors);
         // Locks the deliverable's row first, so two saves of the matrix run one after the other.
         await db.taskforceDeliverable.update({ where: { id: deliverable.id }, data: { updatedAt: new Date() }, select: { id: true } });
         await db.taskforceRaciAssignment.deleteMany({ where: { deliverableId: deliverable.id } });
         await db.taskforceRaciAssignment.createMany({
-          data: checked.assignments.map((a) => ({ tenantId: tenant.id, deliverableId: deliverable.id, userId: a.userId, role: a.role })),
+          data: checked.assignments.map((a) => ({ tenantId: tenant.id, deliverableId: deliverable.id, ...a })),
         });
         return done(form, t("taskforce.raci.saved"));
       }
@@ -184,8 +212,12 @@ export async function action(args: RouteArgs) {
         return done(form, t("taskforce.publish.done"));
       }
       case "comment": {
-        const mine = await db.taskforceRaciAssignment.findFirst({ where: { deliverableId: deliverable.id, userId: ctx.person.id }, select: { role: true } });
-        needs(mayComment(access, mine?.role));
+        // The person's own role, and their organisation's.
+        const mine = await db.taskforceRaciAssignment.findMany({
+          where: { deliverableId: deliverable.id, OR: [{ userId: ctx.person.id }, ...(ctx.person.organisationId ? [{ organisationId: ctx.person.organisationId }] : [])] },
+          select: { userId: true, organisationId: true, role: true },
+        });
+        needs(mayComment(access, rolesOf(mine, ctx.person)));
         const parsed = parseForm(form, z.object({ body: requiredText("taskforce.comments.field", 5_000) }));
         if (!parsed.ok) return invalid(form, parsed.errors);
         await db.taskforceComment.create({ data: { tenantId: tenant.id, deliverableId: deliverable.id, authorUserId: ctx.person.id, body: parsed.data.body }, select: { id: true } });
@@ -215,7 +247,8 @@ function StatusSelect({ id, label, value, options }: { id: string; label: string
 }
 
 export default function DeliverablePage() {
-  const { slug, publishToAll, taskforce, access, deliverable, raci, members, tasks, moreTasks, canComment, comments, commentPage, commentPages } = useLoaderData<typeof loader>();
+  const { slug, publishToAll, taskforce, access, deliverable, raci, members, organisations, tasks, moreTasks, canComment, comments, commentPage, commentPages } =
+    useLoaderData<typeof loader>();
   const result = useActionData<typeof action>() as ActionResult;
   const base = `/c/${slug}/taskforce`;
   const open = !taskforce.closed;
@@ -224,7 +257,6 @@ export default function DeliverablePage() {
   const publishFailure = failureOf(result, "publish");
   const commentFailure = failureOf(result, "comment");
   const taskStatusOptions = TASK_STATUSES.map((s) => ({ value: s, label: t(`taskforce.tasks.column.${s}`) }));
-  const withRole = raci.filter((r) => r.role);
   return (
     <main id="main">
       <p>
@@ -262,38 +294,23 @@ export default function DeliverablePage() {
       <h2>{t("taskforce.raci.title")}</h2>
       <Table
         caption={t("taskforce.raci.caption")}
-        rows={withRole}
-        rowKey={(r) => r.userId}
+        rows={raci}
+        rowKey={(r) => `${r.kind}:${r.id}`}
         empty={t("taskforce.raci.empty")}
         columns={[
-          { header: t("taskforce.raci.person"), cell: (r) => r.name },
+          { header: t("taskforce.raci.name"), cell: (r) => r.name },
           ...RACI_ROLES.map((role) => ({
             header: t(`taskforce.raci.${role}`),
             cell: (r: (typeof raci)[number]) => (r.role === role ? <span aria-label={t(`taskforce.raci.${role}`)}>{role}</span> : null),
           })),
+          // Last, so the role columns keep their places for readers (and the e2e test) that count cells.
+          { header: t("taskforce.raci.kind"), cell: (r) => t(`taskforce.raci.kind.${r.kind}`) },
         ]}
       />
       {access.canManage && open ? (
         <>
           <Feedback result={result} intent="raci" />
-          <Form method="post" noValidate key={result?.ok && result.form === "raci" ? result.notice : "raci"}>
-            <input type="hidden" name="intent" value="raci" />
-            <fieldset id="field-raci" className={raciFailure?.errors.raci ? "field field--error" : "field"} aria-describedby={raciFailure?.errors.raci ? "field-raci-hint field-raci-error" : "field-raci-hint"}>
-              <legend className="field__label">{t("taskforce.raci.edit")}</legend>
-              <p id="field-raci-hint" className="field__hint">
-                {t("taskforce.raci.editHint")}
-              </p>
-              {raciFailure?.errors.raci ? (
-                <p id="field-raci-error" className="field__error">
-                  {raciFailure.errors.raci}
-                </p>
-              ) : null}
-              {members.map((m) => (
-                <StatusSelectRaci key={m.userId} userId={m.userId} name={m.name} value={raciFailure ? (raciFailure.values[`role:${m.userId}`] ?? "") : (raci.find((r) => r.userId === m.userId)?.role ?? "")} />
-              ))}
-            </fieldset>
-            <Button>{t("taskforce.raci.submit")}</Button>
-          </Form>
+          <RaciForm members={members} organisations={organisations} saved={raci} failure={raciFailure} formKey={result?.ok && result.form === "raci" ? result.notice : "raci"} />
         </>
       ) : null}
 
@@ -404,21 +421,74 @@ export default function DeliverablePage() {
   );
 }
 
-function StatusSelectRaci({ userId, name, value }: { userId: string; name: string; value: string }) {
-  const id = `raci-${userId}`;
+const roleOptions = [{ value: "", label: t("taskforce.raci.none") }, ...RACI_ROLES.map((role) => ({ value: role, label: t(`taskforce.raci.${role}`) }))];
+
+/**
+ * The matrix as a plain form: one role per taskforce member (`role:<userId>`, as before
+ * organisations could hold roles), then rows of organisation and role. After a failure
+ * every field shows what was sent, with its message beside it.
+ */
+function RaciForm({ members, organisations, saved, failure, formKey }: {
+  members: { userId: string; name: string; role: string }[];
+  organisations: { id: string; name: string }[];
+  saved: { kind: "person" | "organisation"; id: string; role: string }[];
+  failure: Extract<ActionResult, { ok: false }> | undefined;
+  formKey: string;
+}) {
+  const errors = failure?.errors ?? {};
+  const rows = failure
+    ? organisationRows(Object.entries(failure.values))
+    : saved.filter((r) => r.kind === "organisation").map((r, row) => ({ row, organisationId: r.id, role: r.role }));
+  const next = rows.length ? Math.max(...rows.map((r) => r.row)) + 1 : 0;
+  const blank = Array.from({ length: Math.max(0, Math.min(ORGANISATION_ROWS_BLANK, ORGANISATION_ROWS_MAX - next)) }, (_, i) => ({ row: next + i, organisationId: "", role: "" }));
+  const organisationOptions = [{ value: "", label: t("taskforce.raci.noOrganisation") }, ...organisations.map((o) => ({ value: o.id, label: o.name }))];
+  const matrixError = errors[RACI_FIELD];
   return (
-    <div className="field">
-      <label htmlFor={id} className="field__label">
-        {t("taskforce.raci.roleFor", { name })}
-      </label>
-      <select id={id} name={`role:${userId}`} defaultValue={value} className="field__input">
-        <option value="">{t("taskforce.raci.none")}</option>
-        {RACI_ROLES.map((role) => (
-          <option key={role} value={role}>
-            {t(`taskforce.raci.${role}`)}
-          </option>
-        ))}
-      </select>
-    </div>
+    <Form method="post" noValidate key={formKey}>
+      <input type="hidden" name="intent" value="raci" />
+      <fieldset id={`field-${RACI_FIELD}`} className={matrixError ? "field field--error" : "field"} aria-describedby={matrixError ? "field-raci-hint field-raci-error" : "field-raci-hint"}>
+        <legend className="field__label">{t("taskforce.raci.edit")}</legend>
+        <p id="field-raci-hint" className="field__hint">
+          {t("taskforce.raci.editHint")}
+        </p>
+        {matrixError ? (
+          <p id="field-raci-error" className="field__error">
+            {matrixError}
+          </p>
+        ) : null}
+        <fieldset>
+          <legend>{t("taskforce.raci.people")}</legend>
+          {members.map((m) => {
+            const name = raciField.person(m.userId);
+            return (
+              <SelectField key={m.userId} name={name} label={t("taskforce.raci.roleFor", { name: m.name })} defaultValue={failure ? (failure.values[name] ?? "") : m.role} error={errors[name]} options={roleOptions} />
+            );
+          })}
+        </fieldset>
+        <fieldset>
+          <legend>{t("taskforce.raci.organisations")}</legend>
+          <p className="field__hint">{t("taskforce.raci.organisationsHint")}</p>
+          {[...rows, ...blank].map(({ row, organisationId, role }) => (
+            <div key={row} className="cards" style={{ gridTemplateColumns: "repeat(auto-fit, minmax(14rem, 1fr))" }}>
+              <SelectField
+                name={raciField.organisation(row)}
+                label={t("taskforce.raci.organisationRow", { row: row + 1 })}
+                defaultValue={organisationId}
+                error={errors[raciField.organisation(row)]}
+                options={organisationOptions}
+              />
+              <SelectField
+                name={raciField.organisationRole(row)}
+                label={t("taskforce.raci.organisationRoleRow", { row: row + 1 })}
+                defaultValue={role}
+                error={errors[raciField.organisationRole(row)]}
+                options={roleOptions}
+              />
+            </div>
+          ))}
+        </fieldset>
+      </fieldset>
+      <Button>{t("taskforce.raci.submit")}</Button>
+    </Form>
   );
 }

@@ -96,6 +96,26 @@ export function personName(people: Map<string, Person>, id: string | null | unde
   return (id && people.get(id)?.name) || t("taskforce.person.unknown");
 }
 
+/** How many organisations the RACI editor offers; a coalition with more is listed by name up to here. */
+const ORGANISATION_CHOICES = 500;
+
+/**
+ * Organisations of this coalition among `ids`, by id, with their names. The scoped client
+ * finds no other coalition's, so an id from elsewhere is simply missing; malformed ids are
+ * dropped before they reach Prisma.
+ */
+export async function organisationsByIds(db: Db, ids: Iterable<string>): Promise<Map<string, string>> {
+  const unique = [...new Set(ids)].filter((id) => z.uuid().safeParse(id).success);
+  if (!unique.length) return new Map();
+  const rows = await db.organisation.findMany({ where: { id: { in: unique } }, select: { id: true, name: true } });
+  return new Map(rows.map((r) => [r.id, r.name]));
+}
+
+/** The coalition's organisations, by name, that may hold a role on a deliverable. */
+export function coalitionOrganisations(db: Db) {
+  return db.organisation.findMany({ orderBy: [{ name: "asc" }, { id: "asc" }], take: ORGANISATION_CHOICES, select: { id: true, name: true } });
+}
+
 /** A coalition member (who may see taskforces) by email address, or null. Emails are stored lowercase. */
 export async function coalitionMemberByEmail(db: Db, email: string): Promise<Person | null> {
   const row = await db.membership.findFirst({

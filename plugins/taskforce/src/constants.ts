@@ -14,4 +14,7 @@ export const EVENTS = {
   deliverableStatusChanged: "taskforce.deliverable_status_changed",
 } as const;
 
+/** The roles that see taskforces (taskforce:view): only they are emailed about a deliverable. */
+export const VIEWER_ROLES = ["SECRETARIAT_ADMIN", "SECRETARIAT_STAFF", "FOCAL_POINT", "MEMBER"] as const;
+
 export const DELIVERABLE_STATUSES = ["NOT_STARTED", "IN_PROGRESS", "IN_REVIEW", "DONE"] as const;

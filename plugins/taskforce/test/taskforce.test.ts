@@ -119,10 +119,10 @@ describe("taskforces", () => {
 });
 
 describe("the RACI matrix", () => {
-  it("refuses a matrix without an Accountable person, with the message, writing nothing", async () => {
+  it("refuses a matrix without an Accountable, with the message, writing nothing", async () => {
     const result = await post(lead, deliverablePage.action, `deliverables/${deliverableId}`, { deliverableId }, { intent: "raci", [`role:${lead.id}`]: "R", [`role:${member.id}`]: "C" });
     expect(result.status).toBe(400);
-    expect(result.data).toMatchObject({ ok: false, form: "raci", errors: { raci: "Choose one person as Accountable" } });
+    expect(result.data).toMatchObject({ ok: false, form: "raci", errors: { raci: "Choose one person or organisation as Accountable" } });
     expect(await raciCount()).toBe(0);
   });
 
@@ -133,17 +133,20 @@ describe("the RACI matrix", () => {
     expect(await raciCount()).toBe(0);
   });
 
-  it("saves exactly one Accountable, ignores people outside the taskforce, and shows the matrix", async () => {
-    const result = await post(lead, deliverablePage.action, `deliverables/${deliverableId}`, { deliverableId }, {
-      intent: "raci",
-      [`role:${lead.id}`]: "A",
-      [`role:${member.id}`]: "R",
-      [`role:${bystander.id}`]: "I",
-      [`role:${other.member.id}`]: "C",
-    });
+  it("refuses people outside the taskforce (of this coalition or another), keeping what was typed, writing nothing", async () => {
+    for (const outsider of [bystander, other.member]) {
+      const result = await post(lead, deliverablePage.action, `deliverables/${deliverableId}`, { deliverableId }, { intent: "raci", [`role:${lead.id}`]: "A", [`role:${outsider.id}`]: "C" });
+      expect(result.status).toBe(400);
+      expect(result.data).toMatchObject({ errors: { raci: expect.stringContaining("Only members of the taskforce") }, values: { [`role:${lead.id}`]: "A" } });
+    }
+    expect(await raciCount()).toBe(0);
+  });
+
+  it("saves exactly one Accountable and shows the matrix, saying who is a person", async () => {
+    const result = await post(lead, deliverablePage.action, `deliverables/${deliverableId}`, { deliverableId }, { intent: "raci", [`role:${lead.id}`]: "A", [`role:${member.id}`]: "R" });
     expect(result.data).toMatchObject({ ok: true, notice: "Responsibilities saved." });
     const view = await get(bystander, deliverablePage.loader, `deliverables/${deliverableId}`, { deliverableId });
-    expect(view.data).toMatchObject({ raci: [{ name: "Lena Lead", role: "A" }, { name: "Mo Member", role: "R" }] });
+    expect(view.data).toMatchObject({ raci: [{ kind: "person", name: "Lena Lead", role: "A" }, { kind: "person", name: "Mo Member", role: "R" }] });
     expect(await raciCount()).toBe(2);
 
     // A later invalid save leaves the saved matrix as it was.
@@ -421,5 +424,119 @@ describe("published outputs by email", () => {
 
   it("are refused to people who may not see taskforces (404)", async () => {
     expect((await subscribe(stakeholder, "subscribe")).status).toBe(404);
+  });
+});
+
+describe("organisations in the RACI matrix", () => {
+  let regionalId: string;
+  let green: string;
+  let blue: string;
+  let greenInTaskforce: HarnessPerson;
+  let greenOnly: HarnessPerson;
+  let greenStakeholder: HarnessPerson;
+  let blueMember: HarnessPerson;
+  let redMember: HarnessPerson;
+  const at = () => `deliverables/${regionalId}`;
+  const saveRaci = (form: Record<string, string>) => post(lead, deliverablePage.action, at(), { deliverableId: regionalId }, { intent: "raci", ...form });
+  const matrix = () => h.db((db) => db.taskforceRaciAssignment.findMany({ where: { deliverableId: regionalId }, orderBy: { role: "asc" }, select: { userId: true, organisationId: true, role: true } }));
+  const organisationId = (name: string) => h.db((db) => db.organisation.findFirstOrThrow({ where: { name }, select: { id: true } })).then((o) => o.id);
+
+  beforeAll(async () => {
+    greenInTaskforce = await h.person({ role: "MEMBER", name: "Gia Green", organisation: "Green Alliance" });
+    greenOnly = await h.person({ role: "MEMBER", name: "Gus Green", organisation: "Green Alliance" });
+    greenStakeholder = await h.person({ role: "STAKEHOLDER", organisation: "Green Alliance" });
+    blueMember = await h.person({ role: "MEMBER", name: "Bo Blue", organisation: "Blue Network" });
+    redMember = await h.person({ role: "MEMBER", organisation: "Red Collective" });
+    [green, blue] = await Promise.all([organisationId("Green Alliance"), organisationId("Blue Network")]);
+    expect((await post(admin, page.action, taskforceId, { taskforceId }, { intent: "addMember", email: greenInTaskforce.email })).data).toMatchObject({ ok: true });
+    expect((await post(lead, page.action, taskforceId, { taskforceId }, { intent: "addDeliverable", title: "Regional briefs", dueDate: "2027-09-30" })).data).toMatchObject({ ok: true });
+    regionalId = (await h.db((db) => db.taskforceDeliverable.findFirstOrThrow({ where: { title: "Regional briefs" }, select: { id: true } }))).id;
+  });
+
+  it("takes an organisation as Accountable and shows it as one in the matrix", async () => {
+    const saved = await saveRaci({ [`role:${lead.id}`]: "R", "organisation:0": green, "organisationRole:0": "A", "organisation:1": "", "organisationRole:1": "" });
+    expect(saved.data).toMatchObject({ ok: true, notice: "Responsibilities saved." });
+    expect(await matrix()).toEqual([
+      { userId: lead.id, organisationId: null, role: "R" },
+      { userId: null, organisationId: green, role: "A" },
+    ]);
+    const view = await get(lead, deliverablePage.loader, at(), { deliverableId: regionalId });
+    expect(view.data).toMatchObject({
+      raci: [
+        { kind: "person", name: "Lena Lead", role: "R" },
+        { kind: "organisation", id: green, name: "Green Alliance", role: "A" },
+      ],
+    });
+    const choices = (view.data as { organisations: { name: string }[] }).organisations.map((o) => o.name);
+    expect(choices).toEqual(["Blue Network", "Green Alliance", "Red Collective"]);
+  });
+
+  it("refuses a person and an organisation both Accountable, writing nothing", async () => {
+    const result = await saveRaci({ [`role:${lead.id}`]: "A", "organisation:0": green, "organisationRole:0": "A" });
+    expect(result.status).toBe(400);
+    expect(result.data).toMatchObject({ ok: false, form: "raci", errors: { raci: "Choose only one person or organisation as Accountable, not 2" } });
+    expect(await matrix()).toHaveLength(2);
+    expect((await matrix()).find((r) => r.role === "A")).toMatchObject({ organisationId: green });
+  });
+
+  it("refuses an organisation of another coalition next to its field, keeping what was typed, writing nothing", async () => {
+    await other.person({ organisation: "Their Alliance" });
+    const theirs = (await other.db((db) => db.organisation.findFirstOrThrow({ where: { name: "Their Alliance" }, select: { id: true } }))).id;
+    for (const id of [theirs, "not-a-uuid"]) {
+      const result = await saveRaci({ [`role:${lead.id}`]: "A", "organisation:0": blue, "organisationRole:0": "C", "organisation:1": id, "organisationRole:1": "I" });
+      expect(result.status).toBe(400);
+      expect(result.data).toMatchObject({ errors: { "organisation:1": "Choose an organisation of this coalition" }, values: { "organisation:0": blue, "organisation:1": id, "organisationRole:1": "I" } });
+    }
+    expect(await matrix()).toEqual([
+      { userId: lead.id, organisationId: null, role: "R" },
+      { userId: null, organisationId: green, role: "A" },
+    ]);
+  });
+
+  it("refuses the same organisation in two rows", async () => {
+    const result = await saveRaci({ [`role:${lead.id}`]: "A", "organisation:0": blue, "organisationRole:0": "C", "organisation:1": blue, "organisationRole:1": "I" });
+    expect(result.data).toMatchObject({ errors: { "organisation:1": "This organisation is already chosen in another row" } });
+  });
+
+  it("emails the people of an Informed organisation once each (and not its stakeholders) when the status changes", async () => {
+    const saved = await saveRaci({
+      [`role:${lead.id}`]: "A",
+      [`role:${greenInTaskforce.id}`]: "I",
+      "organisation:0": green,
+      "organisationRole:0": "I",
+      "organisation:1": blue,
+      "organisationRole:1": "C",
+    });
+    expect(saved.data).toMatchObject({ ok: true });
+    expect((await post(lead, deliverablePage.action, at(), { deliverableId: regionalId }, { intent: "deliverableStatus", status: "IN_PROGRESS" })).data).toMatchObject({ ok: true });
+    const event = (await h.events("taskforce.deliverable_status_changed")).find((e) => (e.payload as { deliverableId: string }).deliverableId === regionalId)!;
+
+    const mailbox = await h.mailbox();
+    const subject = "“Regional briefs” is now In progress";
+    expect((await h.dispatch(event.type, event.payload as Record<string, unknown>, { eventId: event.id })).outcome).toBe("ran");
+    await mailbox.waitFor((m) => m.subject === subject && m.to.includes(greenOnly.email));
+    await mailbox.waitFor((m) => m.subject === subject && m.to.includes(greenInTaskforce.email));
+    const received = (person: HarnessPerson) => mailbox.messages().filter((m) => m.subject === subject && m.to.includes(person.email)).length;
+    expect([greenInTaskforce, greenOnly, greenStakeholder, blueMember, lead].map(received)).toEqual([1, 1, 0, 0, 0]);
+    expect(mailbox.messages().find((m) => m.subject === subject)!.text).toContain("you, or your organisation, are Informed");
+  });
+
+  it("lets a person of a Consulted organisation comment, and not a person of another organisation", async () => {
+    const comment = (person: HarnessPerson, body: string) => post(person, deliverablePage.action, at(), { deliverableId: regionalId }, { intent: "comment", body });
+    expect((await comment(blueMember, "Our region's figures are in.")).data).toMatchObject({ ok: true, notice: "Comment added." });
+    expect((await get(blueMember, deliverablePage.loader, at(), { deliverableId: regionalId })).data).toMatchObject({ canComment: true });
+    for (const outsider of [redMember, greenOnly]) {
+      expect((await comment(outsider, "Not consulted")).status).toBe(404);
+      expect((await get(outsider, deliverablePage.loader, at(), { deliverableId: regionalId })).data).toMatchObject({ canComment: false });
+    }
+    const comments = await h.db((db) => db.taskforceComment.findMany({ where: { deliverableId: regionalId }, select: { authorUserId: true } }));
+    expect(comments).toEqual([{ authorUserId: blueMember.id }]);
+  });
+
+  it("keeps one holder per row in the database: both or neither is refused", async () => {
+    const bad = (data: { userId: string | null; organisationId: string | null }) =>
+      h.db((db) => db.taskforceRaciAssignment.create({ data: { tenantId: h.tenant.id, deliverableId: regionalId, role: "C", ...data } }));
+    await expect(bad({ userId: redMember.id, organisationId: blue })).rejects.toThrow(/one_holder_check|check constraint/i);
+    await expect(bad({ userId: null, organisationId: null })).rejects.toThrow(/one_holder_check|check constraint/i);
   });
 });
