@@ -4,7 +4,12 @@ import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
+import { provideModuleNavigation } from "@commons/plugin-sdk/server";
 import { NonceProvider } from "./lib/nonce.tsx";
+import { memberNav, memberPermissions } from "./lib/tenant.server.ts";
+
+// Module pages build the coalition bar in their own transaction (withModule's `nav`).
+provideModuleNavigation((db, tenant, { role, locale }) => memberNav(db, tenant, role, memberPermissions(role), locale));
 
 const ABORT_DELAY = 5_000;
 

@@ -80,6 +80,11 @@ describe("module manifests", () => {
     ]);
   });
 
+  it("let a core module declare the core events it is the source of, and no plugin", () => {
+    expect(problemsOf(plugin({ id: "members", core: true, events: { emits: ["organisation.admitted"] } }))).toEqual([]);
+    expect(problemsOf(plugin({ id: "rosters", events: { emits: ["organisation.admitted"] } }))).toHaveLength(2);
+  });
+
   it("refuse a settings schema that cannot be stored as JSON or lacks defaults", () => {
     const transform = plugin({ id: "alpha", settings: z.object({ size: z.string().transform((s) => s.length).default(1) }) as unknown as z.ZodObject });
     expect(problemsOf(transform)[0]).toMatch(/alpha: settings schema cannot be stored or rendered as a form/);

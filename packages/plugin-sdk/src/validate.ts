@@ -72,6 +72,8 @@ export function checkModules(modules: readonly Module[], portalVersion: string, 
     }
 
     for (const event of m.events?.emits ?? []) {
+      // A core module is where a core event comes from (members admits organisations).
+      if (m.core && (CORE_EVENTS as readonly string[]).includes(event)) continue;
       if (!event.startsWith(`${id}.`)) problem(id, `event "${event}" must start with "${id}." (core events are emitted by the core).`);
       claim("event", event, id, `event "${event}"`);
     }

@@ -1,6 +1,9 @@
 export { findTenant, getSession, notFound, requireTenant, requireUser, type RequestContext, type TenantSummary } from "./request.server.ts";
 export { rolePermissions } from "./permissions.server.ts";
-export { moduleState, withModule, type ModuleContext } from "./module-access.server.ts";
+export {
+  moduleState, provideModuleNavigation, withModule, withModuleVisitor,
+  type ModuleContext, type ModulePerson, type NavigationProvider, type VisitorContext,
+} from "./module-access.server.ts";
 export {
   defineModuleServer, loadModuleServer,
   type EmailTemplate, type HookContext, type JobContext, type JobProcessor, type ModuleEvent, type ModuleServer, type Notification, type SeedContext, type Subscriber, type SubscriberContext, type SubscriberLog,

@@ -1,17 +1,33 @@
 import type { z } from "zod";
 import { withTenant, type Db } from "@commons/db";
-import { recordModuleEvent } from "@commons/jobs";
 import type { Module } from "../manifest.ts";
 import type { Role } from "../roles.ts";
+import { moduleEmitter } from "./emit.server.ts";
 import { rolePermissions } from "./permissions.server.ts";
-import { notFound, requireTenant, requireUser, type RequestContext, type TenantSummary } from "./request.server.ts";
+import { getSession, notFound, requireTenant, requireUser, type RequestContext, type TenantSummary } from "./request.server.ts";
 
 /** Everything a module's loader or action is handed: nothing outside its coalition. */
+export interface ModulePerson {
+  id: string;
+  name: string;
+  email: string;
+  /** The person's chosen language (a locale tag such as "en"). */
+  locale: string;
+  role: Role;
+  organisationId: string | null;
+}
+
 export interface ModuleContext<Settings extends z.ZodObject> {
   /** Tenant-scoped data access: every query is limited to this coalition, twice over. */
   db: Db;
   tenant: TenantSummary;
-  person: { id: string; name: string; email: string; role: Role; organisationId: string | null };
+  person: ModulePerson;
+  /**
+   * The coalition bar's data, built in this transaction. Return it from the loader as
+   * `member` (`return { ...data, member: nav }`) and the portal shows the bar without a
+   * second database round trip.
+   */
+  nav: unknown;
   permissions: ReadonlySet<string>;
   can(permission: string): boolean;
   /** This coalition's settings for the module, defaults filled in. */
@@ -20,13 +36,60 @@ export interface ModuleContext<Settings extends z.ZodObject> {
   emit(type: string, payload: Record<string, unknown>): Promise<string>;
 }
 
+/** What a public page's loader or action is handed: `person` is null for a visitor. */
+export interface VisitorContext<Settings extends z.ZodObject> extends Omit<ModuleContext<Settings>, "person"> {
+  person: ModulePerson | null;
+}
+
 /** Whether a coalition has the module on (core modules always are). */
 export async function moduleState<Settings extends z.ZodObject>(db: Db, module: Module<Settings>): Promise<{ enabled: boolean; settings: z.infer<Settings> }> {
-  const row = module.core ? null : await db.moduleSetting.findFirst({ where: { moduleId: module.id }, select: { enabled: true, settings: true } });
+  // Core modules are always on, but a coalition still keeps settings for them.
+  const row = !module.core || module.settings ? await db.moduleSetting.findFirst({ where: { moduleId: module.id }, select: { enabled: true, settings: true } }) : null;
   const parsed = module.settings?.safeParse(row?.settings ?? {});
   // Settings saved before a module changed its schema fall back to the defaults.
   const settings = (parsed?.success ? parsed.data : (module.settings?.parse({}) ?? {})) as z.infer<Settings>;
   return { enabled: module.core ? true : !!row?.enabled, settings };
+}
+
+/**
+ * Builds the coalition bar's data for a member, in the page's own transaction. The portal
+ * provides it at start-up; without one (plugin tests) `nav` is null.
+ */
+export type NavigationProvider = (db: Db, tenant: TenantSummary, member: { role: Role; permissions: ReadonlySet<string>; locale: string }) => Promise<unknown>;
+
+let navigationProvider: NavigationProvider | null = null;
+
+export function provideModuleNavigation(provider: NavigationProvider | null): void {
+  navigationProvider = provider;
+}
+
+type Args = { request: Request; context: RequestContext; params: { tenant?: string } };
+
+async function enter<Settings extends z.ZodObject>(
+  db: Db,
+  module: Module<Settings>,
+  tenant: TenantSummary,
+  session: { user: { id: string; name: string; email: string; locale: string } } | null,
+): Promise<Omit<VisitorContext<Settings>, "db" | "tenant"> & { enabled: boolean }> {
+  const membership = session
+    ? await db.membership.findUnique({ where: { tenantId_userId: { tenantId: tenant.id, userId: session.user.id } }, select: { role: true, organisationId: true } })
+    : null;
+  const state = await moduleState(db, module);
+  const permissions: ReadonlySet<string> = membership ? rolePermissions(membership.role, [module]) : new Set();
+  const person =
+    membership && session
+      ? { id: session.user.id, name: session.user.name, email: session.user.email, locale: session.user.locale, role: membership.role, organisationId: membership.organisationId }
+      : null;
+  const nav = person && state.enabled && navigationProvider ? await navigationProvider(db, tenant, { role: person.role, permissions, locale: person.locale }) : null;
+  return {
+    enabled: state.enabled,
+    person,
+    permissions,
+    can: (p) => permissions.has(p),
+    settings: state.settings,
+    nav,
+    emit: moduleEmitter(db, module as unknown as Module, tenant.id),
+  };
 }
 
 /**
@@ -35,7 +98,7 @@ export async function moduleState<Settings extends z.ZodObject>(db: Db, module: 
  * `work` runs in the coalition's transaction.
  */
 export async function withModule<Settings extends z.ZodObject, T>(
-  args: { request: Request; context: RequestContext; params: { tenant?: string } },
+  args: Args,
   module: Module<Settings>,
   permission: string | null,
   work: (ctx: ModuleContext<Settings>) => Promise<T>,
@@ -43,26 +106,24 @@ export async function withModule<Settings extends z.ZodObject, T>(
   const session = await requireUser(args.request, args.context);
   const tenant = await requireTenant(args.params);
   return withTenant(tenant.id, session.user.id, async (db) => {
-    const membership = await db.membership.findUnique({
-      where: { tenantId_userId: { tenantId: tenant.id, userId: session.user.id } },
-      select: { role: true, organisationId: true },
-    });
-    if (!membership) throw notFound();
-    const state = await moduleState(db, module);
-    if (!state.enabled) throw notFound();
-    const permissions = rolePermissions(membership.role, [module]);
-    if (permission && !permissions.has(permission)) throw notFound();
-    return work({
-      db,
-      tenant,
-      person: { id: session.user.id, name: session.user.name, email: session.user.email, role: membership.role, organisationId: membership.organisationId },
-      permissions,
-      can: (p) => permissions.has(p),
-      settings: state.settings,
-      emit: (type, payload) => {
-        if (!type.startsWith(`${module.id}.`)) throw new Error(`Module "${module.id}" may only emit its own events ("${module.id}.…"), not "${type}".`);
-        return recordModuleEvent(db, { type, tenantId: tenant.id, payload });
-      },
-    });
+    const { enabled, person, ...rest } = await enter(db, module, tenant, session);
+    if (!person || !enabled) throw notFound();
+    if (permission && !rest.permissions.has(permission)) throw notFound();
+    return work({ db, tenant, person, ...rest });
+  });
+}
+
+/**
+ * For a module's public pages (a published directory, an application form): anyone may
+ * come, signed in or not. `person` is null for visitors and for people of other coalitions,
+ * who hold no permissions here. A switched-off module is still a 404.
+ */
+export async function withModuleVisitor<Settings extends z.ZodObject, T>(args: Args, module: Module<Settings>, work: (ctx: VisitorContext<Settings>) => Promise<T>): Promise<T> {
+  const tenant = await requireTenant(args.params);
+  const session = await getSession(args.request, args.context);
+  return withTenant(tenant.id, session?.user.id ?? null, async (db) => {
+    const { enabled, ...rest } = await enter(db, module, tenant, session);
+    if (!enabled) throw notFound();
+    return work({ db, tenant, ...rest });
   });
 }

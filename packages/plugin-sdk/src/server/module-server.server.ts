@@ -1,7 +1,7 @@
 import type { z } from "zod";
 import type { Db } from "@commons/db";
 import type { Params, TranslateAny } from "@commons/i18n";
-import { recordModuleEvent } from "@commons/jobs";
+import { moduleEmitter } from "./emit.server.ts";
 import type { Module } from "../manifest.ts";
 
 /**
@@ -134,10 +134,7 @@ export async function hookContext<Settings extends z.ZodObject>(
     tenantId,
     settings,
     log: deps.log,
-    emit: (type, payload) => {
-      if (!type.startsWith(`${module.id}.`)) throw new Error(`Module "${module.id}" may only emit its own events, not "${type}".`);
-      return recordModuleEvent(db, { type, tenantId, payload });
-    },
+    emit: moduleEmitter(db, module as unknown as Module, tenantId),
     moduleUrl: (path) => [base, path.replace(/^\//, "")].filter(Boolean).join("/"),
   };
 }
