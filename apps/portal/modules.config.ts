@@ -5,9 +5,11 @@
  * Each coalition then switches it on at /c/<slug>/admin/modules.
  */
 import type { Module } from "@commons/plugin-sdk";
+import members from "@commons/members";
 import taskforce from "@commons/taskforce";
 import portal from "./package.json" with { type: "json" };
 
 export const PORTAL_VERSION: string = portal.version;
 
-export const MODULES: readonly Module[] = [taskforce];
+// Core modules first: their navigation comes first in the coalition bar.
+export const MODULES: readonly Module[] = [members, taskforce];

@@ -1,0 +1,4 @@
+import type { RouteDefinition } from "@commons/plugin-sdk";
+
+/** The directory pages' routes (paths below /c/:tenant/members/, files relative to the package). */
+export const directoryRoutes: readonly RouteDefinition[] = [];
