@@ -16,9 +16,28 @@ export function formValues(form: FormData): Record<string, string> {
   return values;
 }
 
-/** Validates a submitted form with its zod schema: the data, or the first message per field. */
-export function validateForm<S extends z.ZodType>(form: FormData, schema: S): { ok: true; data: z.infer<S> } | { ok: false; errors: FormErrors } {
-  const result = schema.safeParse(Object.fromEntries(form));
+/** Every value of every field (a checkbox group sends its name once per ticked box). */
+export function formLists(form: FormData): Record<string, string[]> {
+  const lists: Record<string, string[]> = {};
+  for (const [key, value] of form) {
+    if (typeof value === "string" && !/password/i.test(key)) (lists[key] ??= []).push(value);
+  }
+  return lists;
+}
+
+/**
+ * Validates a submitted form with its zod schema: the data, or the first message per field.
+ * Fields named in `lists` reach the schema as arrays of every value sent (checkbox groups,
+ * multiple selects); the others as their last value.
+ */
+export function validateForm<S extends z.ZodType>(
+  form: FormData,
+  schema: S,
+  options: { lists?: readonly string[] } = {},
+): { ok: true; data: z.infer<S> } | { ok: false; errors: FormErrors } {
+  const input: Record<string, unknown> = Object.fromEntries(form);
+  for (const name of options.lists ?? []) input[name] = form.getAll(name).filter((v): v is string => typeof v === "string");
+  const result = schema.safeParse(input);
   if (result.success) return { ok: true, data: result.data };
   const errors: FormErrors = {};
   for (const issue of result.error.issues) errors[String(issue.path[0] ?? "form")] ??= issue.message;

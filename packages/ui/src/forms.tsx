@@ -90,6 +90,77 @@ export function SelectField({ name, label, options, defaultValue, error, hint }:
   );
 }
 
+export interface CheckboxFieldProps {
+  name: string;
+  label: string;
+  hint?: string;
+  error?: string;
+  defaultChecked?: boolean;
+  /** Sent when ticked; "on" by default. */
+  value?: string;
+}
+
+/** One tick box (an agreement, a yes/no setting): the box before its label, as people expect. */
+export function CheckboxField({ name, label, hint, error, defaultChecked, value = "on" }: CheckboxFieldProps) {
+  const id = `field-${name}`;
+  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
+  return (
+    <div className={error ? "field field--error" : "field"}>
+      {error ? (
+        <p id={`${id}-error`} className="field__error">
+          {error}
+        </p>
+      ) : null}
+      <div className="checkbox">
+        <input id={id} name={name} type="checkbox" value={value} defaultChecked={defaultChecked} aria-invalid={error ? true : undefined} aria-describedby={describedBy} />
+        <label htmlFor={id}>{label}</label>
+      </div>
+      {hint ? (
+        <p id={`${id}-hint`} className="field__hint">
+          {hint}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+export interface CheckboxGroupProps {
+  /** Every ticked box sends `name=value`; read them with formData.getAll(name). */
+  name: string;
+  legend: string;
+  options: { value: string; label: string }[];
+  defaultValues?: readonly string[];
+  hint?: string;
+  error?: string;
+}
+
+/** Several choices of one kind (sectors, languages) in a fieldset with its legend. */
+export function CheckboxGroup({ name, legend, options, defaultValues = [], hint, error }: CheckboxGroupProps) {
+  const id = `field-${name}`;
+  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
+  return (
+    <fieldset id={id} className={error ? "field field--error checkbox-group" : "field checkbox-group"} aria-describedby={describedBy}>
+      <legend className="field__label">{legend}</legend>
+      {hint ? (
+        <p id={`${id}-hint`} className="field__hint">
+          {hint}
+        </p>
+      ) : null}
+      {error ? (
+        <p id={`${id}-error`} className="field__error">
+          {error}
+        </p>
+      ) : null}
+      {options.map((o, i) => (
+        <div className="checkbox" key={o.value}>
+          <input id={`${id}-${i}`} name={name} type="checkbox" value={o.value} defaultChecked={defaultValues.includes(o.value)} />
+          <label htmlFor={`${id}-${i}`}>{o.label}</label>
+        </div>
+      ))}
+    </fieldset>
+  );
+}
+
 export function ErrorSummary({ title, errors, formError }: { title: string; errors?: FieldErrors; formError?: string }) {
   const entries = Object.entries(errors ?? {}).filter((e): e is [string, string] => Boolean(e[1]));
   if (!entries.length && !formError) return null;
