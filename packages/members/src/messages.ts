@@ -1,4 +1,8 @@
+import { applications } from "./messages/applications.ts";
 import { common } from "./messages/common.ts";
+import { directory } from "./messages/directory.ts";
+import { importing } from "./messages/import.ts";
+import { people } from "./messages/people.ts";
 
 /**
  * The members module's English catalogue, keys "members.…". Each area of the module keeps
@@ -6,6 +10,10 @@ import { common } from "./messages/common.ts";
  */
 export const en = {
   ...common,
+  ...directory,
+  ...applications,
+  ...importing,
+  ...people,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1,0 +1,2 @@
+/** Strings of the applications pages (keys "members.applications.…"). */
+export const applications = {} as const;

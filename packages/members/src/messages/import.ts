@@ -1,0 +1,2 @@
+/** Strings of the import pages (keys "members.import.…"). */
+export const importing = {} as const;
