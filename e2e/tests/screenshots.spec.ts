@@ -34,7 +34,7 @@ test("screenshots of the main pages", async ({ page }) => {
   await expect(page.getByRole("heading", { level: 1, name: "Invitations" })).toBeVisible();
   await shoot(page, "06-invitations");
   await visit(page, `/c/${OEA.slug}/admin/modules`);
-  await expect(page.getByRole("heading", { level: 1, name: "Plugins" })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1, name: "Modules and plugins" })).toBeVisible();
   await shoot(page, "09-plugins");
   // Another test may be switching the plugin at the same time: only look if it is on.
   const taskforces = await page.goto(`/c/${OEA.slug}/taskforce`);

@@ -6,7 +6,7 @@ import { DEMO_ACCOUNTS, OEA, signIn } from "../support/people.ts";
 /** The secretariat switches the taskforce plugin on or off at /c/<slug>/admin/modules. */
 async function switchTaskforces(page: Page, to: "on" | "off") {
   await visit(page, `/c/${OEA.slug}/admin/modules`);
-  await expect(page.getByRole("heading", { level: 1, name: "Plugins" })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1, name: "Modules and plugins" })).toBeVisible();
   await submit(page, page.getByRole("button", { name: `Switch ${to} Taskforces` }));
   await expect(page.getByRole("status")).toContainText(to === "on" ? "Taskforces is on for this coalition." : "Taskforces is off. Its data is kept.");
 }

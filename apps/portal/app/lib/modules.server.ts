@@ -12,6 +12,11 @@ export function findPlugin(id: string): Module | undefined {
   return installedPlugins().find((m) => m.id === id);
 }
 
+/** Modules a coalition can configure: every plugin, and core modules that have settings. */
+export function configurableModules(): readonly Module[] {
+  return MODULES.filter((m) => !m.core || m.settings);
+}
+
 /** Ids of the plugins this coalition has on; one indexed query, none when none are installed. */
 export async function enabledPluginIds(db: Db): Promise<Set<string>> {
   if (installedPlugins().length === 0) return new Set();
@@ -42,7 +47,7 @@ export function moduleNavigation(slug: string, enabled: ReadonlySet<string>, per
 export interface SettingField {
   name: string;
   label: string;
-  kind: "boolean" | "text" | "number" | "select";
+  kind: "boolean" | "text" | "textarea" | "number" | "select";
   options?: string[];
   value: string | number | boolean;
 }
@@ -51,6 +56,8 @@ interface JsonSchemaProperty {
   type?: string;
   enum?: unknown[];
   description?: string;
+  /** Set with zod's .meta({ multiline: true }): several lines of text (a charter, a list). */
+  multiline?: boolean;
 }
 
 export function settingFields(module: Module, values: Record<string, unknown>, locale: string): SettingField[] {
@@ -63,7 +70,7 @@ export function settingFields(module: Module, values: Record<string, unknown>, l
     if (property.enum) return { name, label, kind: "select", options: property.enum.map(String), value };
     if (property.type === "boolean") return { name, label, kind: "boolean", value };
     if (property.type === "number" || property.type === "integer") return { name, label, kind: "number", value };
-    return { name, label, kind: "text", value };
+    return { name, label, kind: property.multiline ? "textarea" : "text", value };
   });
 }
 

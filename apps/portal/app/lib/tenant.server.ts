@@ -4,7 +4,7 @@ import { requireTenant, type TenantSummary } from "@commons/plugin-sdk/server";
 import type { Permission, ValidSession } from "@commons/auth";
 import { rolePermissions } from "@commons/plugin-sdk/server";
 import { MODULES } from "../../modules.config.ts";
-import { enabledPluginIds, installedPlugins, moduleNavigation, type ModuleNavLink } from "./modules.server.ts";
+import { configurableModules, enabledPluginIds, moduleNavigation, type ModuleNavLink } from "./modules.server.ts";
 import { getSession, notFound, requireUser } from "./session.server.ts";
 
 export { findTenant, requireTenant, type TenantSummary } from "@commons/plugin-sdk/server";
@@ -33,7 +33,7 @@ export async function memberNav(db: Db, tenant: TenantSummary, role: Role, permi
   const enabled = await enabledPluginIds(db);
   return {
     role,
-    can: { activity: permissions.has("activity:read"), invite: permissions.has("member:invite"), modules: permissions.has("module:manage") && installedPlugins().length > 0 },
+    can: { activity: permissions.has("activity:read"), invite: permissions.has("member:invite"), modules: permissions.has("module:manage") && configurableModules().length > 0 },
     modules: moduleNavigation(tenant.slug, enabled, permissions, locale),
   };
 }

@@ -19,7 +19,7 @@ export const en = {
   "nav.coalitionHome": "Overview",
   "nav.activity": "Activity record",
   "nav.invitations": "Invitations",
-  "nav.modules": "Plugins",
+  "nav.modules": "Modules",
 
   "form.errorSummaryTitle": "There is a problem",
   "form.required": "Enter {field}",
@@ -130,8 +130,12 @@ export const en = {
   "activity.module.disabled": "Switched off {module}",
   "activity.module.settings": "Changed the settings of {module}",
 
-  "modules.title": "Plugins",
+  "modules.title": "Modules and plugins",
   "modules.intro": "Plugins add tools to your coalition. Switching one off hides its pages and stops its jobs; its data is kept and comes back when you switch it on again.",
+  "modules.core.title": "Core modules",
+  "modules.core.intro": "Always on. Their settings apply to this coalition only.",
+  "modules.plugins.title": "Plugins",
+  "modules.status.core": "Always on (core module)",
   "modules.none": "No plugins are installed on this portal.",
   "modules.version": "Version {version}",
   "modules.adds": "What it adds",
@@ -149,6 +153,7 @@ export const en = {
   "modules.settings.save": "Save settings for {name}",
   "modules.settings.saved": "Settings saved for {name}.",
   "modules.unknown": "This plugin is not installed.",
+  "modules.coreAlwaysOn": "{name} is a core module: it cannot be switched off.",
 
   "admin.title": "Platform administration",
   "admin.tenants": "Coalitions",
