@@ -124,6 +124,7 @@ export async function loader(args: RouteArgs) {
       comments: comments.map((c) => ({ id: c.id, author: personName(people, c.authorUserId), body: c.body, day: day(c.createdAt) })),
       commentPage,
       commentPages: pages(commentCount),
+      member: ctx.nav,
     };
   });
 }

@@ -53,6 +53,7 @@ export async function loader(args: RouteArgs) {
       notes: notes.map((n) => ({ id: n.id, title: n.title, body: n.body, heldOn: day(n.heldOn), author: personName(people, n.authorUserId) })),
       notePage,
       notePages: pages(noteCount),
+      member: ctx.nav,
     };
   });
 }

@@ -15,7 +15,7 @@ export const meta: MetaFunction = () => [{ title: `${t("taskforce.list.title")} 
 
 export async function loader(args: RouteArgs) {
   const page = pageParam(args.request);
-  return guard(args, PERMISSIONS.view, async ({ db, tenant, can, settings, person }) => {
+  return guard(args, PERMISSIONS.view, async ({ db, tenant, can, settings, person, nav }) => {
     const [taskforces, total, published, subscription] = await Promise.all([
       db.taskforce.findMany({
         orderBy: [{ createdAt: "desc" }, { id: "desc" }],
@@ -51,6 +51,8 @@ export async function loader(args: RouteArgs) {
         createdAt: day(tf.createdAt),
       })),
       published: published.map((d) => ({ id: d.id, title: d.title, taskforce: d.taskforce.name, publishedAt: day(d.publishedAt) })),
+      // The coalition bar, built in this transaction.
+      member: nav,
     };
   });
 }

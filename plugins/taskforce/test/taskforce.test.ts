@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPluginHarness, useTestDatabase, type HarnessPerson, type OtherTenant, type PluginHarness } from "@commons/plugin-sdk/testing";
 import { checkModules } from "@commons/plugin-sdk";
+import { provideModuleNavigation } from "@commons/plugin-sdk/server";
 import taskforce from "../manifest.ts";
 import * as list from "../routes/taskforces.tsx";
 import * as page from "../routes/taskforce.tsx";
@@ -108,6 +109,18 @@ describe("taskforces", () => {
     expect(invalid.data).toMatchObject({ form: "addNote", errors: { noteTitle: "Enter the title", heldOn: expect.stringContaining("real date") } });
     const notes = await h.db((db) => db.taskforceMeetingNote.findMany({ where: { taskforceId }, select: { title: true, authorUserId: true } }));
     expect(notes).toEqual([{ title: "Kick-off", authorUserId: member.id }]);
+  });
+
+  it("hands the coalition bar, built in the page's transaction, back as `member` from every page", async () => {
+    provideModuleNavigation(async (_db, tenant, { role }) => ({ bar: tenant.slug, role }));
+    try {
+      const bar = { bar: h.tenant.slug, role: "FOCAL_POINT" };
+      expect((await get(member, list.loader, "")).data).toMatchObject({ member: bar });
+      expect((await get(member, page.loader, taskforceId, { taskforceId })).data).toMatchObject({ member: bar });
+      expect((await get(member, deliverablePage.loader, `deliverables/${deliverableId}`, { deliverableId })).data).toMatchObject({ member: bar });
+    } finally {
+      provideModuleNavigation(null);
+    }
   });
 
   it("adds a member only by the email of a coalition member, once", async () => {
