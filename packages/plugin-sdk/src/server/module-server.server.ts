@@ -53,6 +53,14 @@ export interface SubscriberContext<Settings extends z.ZodObject> extends HookCon
    * recipient's own language (their account locale, falling back to English per message).
    */
   email(userId: string, template: string, data: Params): Promise<"sent" | "skipped" | "not-a-member">;
+  /**
+   * Emails an address that belongs to no member of the coalition yet (someone applying to
+   * join), rendering one of the `emails` templates in `locale` (default: the language of an
+   * account with that address, else English). At most once per event and address: "sent",
+   * or "skipped" when it already went out. Only for mail about what that person asked for
+   * (an application's progress), never for news or notifications.
+   */
+  emailAddress(address: string, template: string, data: Params, locale?: string): Promise<"sent" | "skipped">;
 }
 
 /**

@@ -1,10 +1,12 @@
 import { randomUUID } from "node:crypto";
 import { pathToFileURL } from "node:url";
 import path from "node:path";
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { ownerClient } from "@commons/db/admin";
 import { useTestDatabase } from "@commons/db/test-database";
+import { createMailTransport } from "@commons/email";
+import { startMailbox, type Mailbox } from "@commons/email/mailbox";
 import { definePlugin, type Module } from "../manifest.ts";
 import { defineModuleServer, type ModuleServer } from "./module-server.server.ts";
 import { dispatchModuleEvent } from "./subscribers.server.ts";
@@ -95,5 +97,58 @@ describe("module subscribers", () => {
 
   it("refuse a server entry handling an event its manifest does not list", () => {
     expect(() => defineModuleServer(manifest, { subscribers: { "post.created": async () => undefined } })).toThrow(/does not list it in events.subscribes/);
+  });
+});
+
+describe("emailing someone who is not a member yet", () => {
+  // A module that writes to whoever applied: no account, no membership, only an address.
+  const applier: Module = definePlugin(pathToFileURL(path.join(import.meta.dirname, "applier.ts")).href, {
+    id: "applier",
+    name: "Applier",
+    description: "Answers applicants",
+    version: "1.0.0",
+    portal: "*",
+    core: true,
+    events: { emits: ["applier.received"], subscribes: ["applier.received"] },
+    messages: { en: { "applier.subject": "We received it, {name}" }, fil: { "applier.subject": "Natanggap namin, {name}" } },
+    server: async () => ({
+      default: defineModuleServer(applier, {
+        emails: { received: (data, t) => ({ subject: t("applier.subject", data), text: `Thank you.\n\nLine <b>two</b>` }) },
+        subscribers: {
+          "applier.received": async (event, { emailAddress }) => {
+            const { address, locale } = event.payload as { address: string; locale?: string };
+            await emailAddress(address, "received", { name: "Ana" }, locale);
+          },
+        },
+      }),
+    }),
+  });
+  let mailbox: Mailbox;
+  let mail: { transport: ReturnType<typeof createMailTransport>; publicUrl: string };
+  beforeAll(async () => {
+    mailbox = await startMailbox();
+    mail = { transport: createMailTransport(mailbox.url), publicUrl: "http://commons.test" };
+  });
+  afterAll(async () => {
+    mail?.transport.close();
+    await mailbox?.close();
+  });
+
+  it("sends a template once per event and address, in the language asked for or the account's", async () => {
+    const tenantId = await setUpTenant(null);
+    const event = { id: randomUUID(), type: "applier.received", tenantId, payload: { address: "Applicant@Example.test" } };
+    expect(await dispatchModuleEvent([applier], event, { ownerClient: ownerClient(), log, mail })).toEqual({ applier: "ran" });
+    // Even if the subscriber ran again for the same event, the address is not written to twice.
+    await ownerClient().delivery.deleteMany({ where: { eventId: event.id, recipient: "module:applier" } });
+    expect(await dispatchModuleEvent([applier], event, { ownerClient: ownerClient(), log, mail })).toEqual({ applier: "ran" });
+    const received = await mailbox.waitFor((m) => m.to.includes("applicant@example.test"));
+    expect(received.subject).toBe("We received it, Ana");
+    expect(received.text).toContain("Line <b>two</b>");
+    expect(received.html).toContain("Line &lt;b&gt;two&lt;/b&gt;");
+    expect(received.text).not.toMatch(/unsubscribe/i);
+
+    await dispatchModuleEvent([applier], { ...event, id: randomUUID(), payload: { address: "tagalog@example.test", locale: "fil" } }, { ownerClient: ownerClient(), log, mail });
+    expect((await mailbox.waitFor((m) => m.to.includes("tagalog@example.test"))).subject).toBe("Natanggap namin, Ana");
+    expect(mailbox.messages().filter((m) => m.to.includes("applicant@example.test"))).toHaveLength(1);
   });
 });

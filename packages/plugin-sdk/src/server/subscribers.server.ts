@@ -1,6 +1,6 @@
 import { withTenant, type Db } from "@commons/db";
-import { isPermanentSmtpError, notificationEmail, sendMail, type MailTransport } from "@commons/email";
-import { createCatalogueTranslator, type Params } from "@commons/i18n";
+import { escapeHtml, isPermanentSmtpError, notificationEmail, sendMail, type MailTransport } from "@commons/email";
+import { createCatalogueTranslator, DEFAULT_LOCALE, type Params } from "@commons/i18n";
 import { deliverOnce, type OwnerClient } from "@commons/jobs";
 import type { Module } from "../manifest.ts";
 import { moduleState } from "./module-access.server.ts";
@@ -44,6 +44,8 @@ export async function dispatchModuleEvent(
           ...base,
           notify: (userId, message) => send(userId, () => message),
           email: (userId, template, data) => send(userId, (locale) => renderTemplate(module, server, template, data, locale)),
+          emailAddress: (address, template, data, locale) =>
+            emailAddress(db, module, event, address, (l) => renderTemplate(module, server, template, data, l), locale, deps),
         });
       }),
     );
@@ -83,6 +85,40 @@ async function notify(
         messageId,
         ...notificationEmail({ subject: message.subject, text: message.text, unsubscribeUrl: preferencesUrl, preferencesUrl, locale }),
       });
+    },
+    { isPermanent: isPermanentSmtpError },
+  );
+}
+
+/**
+ * Mail about something a person who is not (yet) a member asked for: no preferences or
+ * unsubscribe links, since they have no account here. Once per event and address.
+ */
+async function emailAddress(
+  db: Db,
+  module: Module,
+  event: ModuleEvent,
+  address: string,
+  render: (locale: string) => Notification,
+  locale: string | undefined,
+  deps: { ownerClient: OwnerClient; mail?: ModuleMail },
+): Promise<"sent" | "skipped"> {
+  if (!deps.mail) throw new Error(`Module "${module.id}" sent an email, but this process has no mail transport.`);
+  const { transport } = deps.mail;
+  const to = address.trim().toLowerCase();
+  const language = locale ?? (await db.user.findUnique({ where: { email: to }, select: { locale: true } }))?.locale ?? DEFAULT_LOCALE;
+  const message = render(language);
+  // The template says why the person gets it: there is no account footer to add.
+  const text = `${message.text}\n`;
+  const html = `<!doctype html>\n<html lang="${escapeHtml(language)}"><head><meta charset="utf-8"></head><body style="font-family: system-ui, sans-serif; font-size: 16px; line-height: 1.5; max-width: 36em;">${text
+    .split(/\n{2,}/)
+    .map((p) => `<p>${escapeHtml(p).replace(/\n/g, "<br>\n")}</p>`)
+    .join("\n")}</body></html>`;
+  return deliverOnce(
+    deps.ownerClient,
+    { eventId: event.id, recipient: to, channel: `email:${module.id}` },
+    async (messageId) => {
+      await sendMail(transport, { to, messageId, subject: message.subject, text, html, headers: {} });
     },
     { isPermanent: isPermanentSmtpError },
   );
