@@ -12,6 +12,23 @@ export const EVENTS = {
   deliverablePublished: "taskforce.deliverable_published",
   /** Payload: { deliverableId, status }. People Informed on the deliverable are emailed. */
   deliverableStatusChanged: "taskforce.deliverable_status_changed",
+  /**
+   * Payload: { deliverableId, dueDate: "YYYY-MM-DD", days }. Recorded by the due-soon job once
+   * per deliverable and due date; the people Responsible and Accountable are emailed.
+   */
+  deliverableDueSoon: "taskforce.deliverable_due_soon",
+} as const;
+
+export const JOBS = {
+  /** Every morning: deliverables due within the coalition's reminderDaysBefore. */
+  dueSoon: "due-soon",
+} as const;
+
+/** The email templates of the server entry (ctx.email). */
+export const EMAILS = {
+  published: "published",
+  statusChanged: "status-changed",
+  dueSoon: "due-soon",
 } as const;
 
 /** The roles that see taskforces (taskforce:view): only they are emailed about a deliverable. */

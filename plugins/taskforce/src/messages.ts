@@ -181,6 +181,7 @@ export const en = {
   "taskforce.permission.contribute": "Work on the tasks and meeting notes of the taskforces one belongs to",
 
   "taskforce.settings.publishToAllMembers": "List published outputs for every member of the coalition (otherwise only for the taskforce)",
+  "taskforce.settings.reminderDaysBefore": "Email the people Responsible and Accountable this many days before a deliverable is due (0 turns reminders off)",
   "taskforce.subscribe.off": "You are not emailed when a taskforce publishes an output.",
   "taskforce.subscribe.on": "You are emailed when a taskforce publishes an output.",
   "taskforce.subscribe.submit": "Email me new outputs",
@@ -191,6 +192,10 @@ export const en = {
   "taskforce.mail.published.text": "The taskforce {taskforce} has published “{title}”.\n\n{output}\n\nRead it in the portal: {url}\n\nYou receive this because you asked to be emailed new outputs; you can stop on the taskforces page.",
   "taskforce.mail.statusChanged.subject": "“{title}” is now {status}",
   "taskforce.mail.statusChanged.text": "The deliverable “{title}” of the taskforce {taskforce} is now: {status}.\n\nYou receive this because you, or your organisation, are Informed on it.\n\n{url}",
+  "taskforce.mail.dueSoon.subject": "“{title}” is due {when}",
+  "taskforce.mail.dueSoon.today": "today",
+  "taskforce.mail.dueSoon.inDays": "{days, plural, one {tomorrow} other {in # days}}",
+  "taskforce.mail.dueSoon.text": "The deliverable “{title}” of the taskforce {taskforce} is due on {dueDate} ({when}) and is not done yet.\n\nYou receive this because you, or your organisation, are Responsible or Accountable for it.\n\n{url}",
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPluginHarness, useTestDatabase, type HarnessPerson, type OtherTenant, type PluginHarness } from "@commons/plugin-sdk/testing";
 import { checkModules } from "@commons/plugin-sdk";
-import { provideModuleNavigation } from "@commons/plugin-sdk/server";
+import { defineModuleServer, provideModuleNavigation } from "@commons/plugin-sdk/server";
 import taskforce from "../manifest.ts";
+import server from "../server.ts";
 import * as list from "../routes/taskforces.tsx";
 import * as page from "../routes/taskforce.tsx";
 import * as deliverablePage from "../routes/deliverable.tsx";
@@ -57,6 +58,12 @@ afterAll(() => h?.close());
 describe("the manifest", () => {
   it("passes the portal's build-time checks, files included", () => {
     expect(checkModules([taskforce], "0.1.0", { checkFiles: true })).toEqual([]);
+  });
+
+  it("matches its server entry: every subscriber and job declared, every declared job has a processor", () => {
+    // server.ts cannot call defineModuleServer itself: its manifest import would be a cycle.
+    expect(defineModuleServer(taskforce, server)).toBe(server);
+    expect(Object.keys(server.jobs ?? {})).toEqual(Object.keys(taskforce.jobs ?? {}));
   });
 });
 
