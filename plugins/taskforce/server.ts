@@ -7,6 +7,7 @@ import type { settings } from "./manifest.ts";
 import { DELIVERABLE_STATUSES, EMAILS, EVENTS, JOBS } from "./src/constants.ts";
 import { remindDueSoon } from "./src/due-soon.server.ts";
 import { peopleHolding } from "./src/raci.server.ts";
+import { seedDemo } from "./src/seed.server.ts";
 
 const statusChanged = z.object({ deliverableId: z.uuid(), status: z.enum(DELIVERABLE_STATUSES) });
 const published = z.object({ deliverableId: z.uuid(), taskforceId: z.uuid(), audience: z.enum(["coalition", "taskforce"]) });
@@ -87,6 +88,7 @@ const server: ModuleServer<typeof settings> = {
       return { subject: t("taskforce.mail.dueSoon.subject", { ...data, when }), text: t("taskforce.mail.dueSoon.text", { ...data, when }) };
     },
   },
+  seed: seedDemo,
 };
 
 export default server;
