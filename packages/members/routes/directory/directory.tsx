@@ -1,0 +1,126 @@
+import type { MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
+import { Button, Notice, Pagination, SelectField, TextField } from "@commons/ui";
+import { directoryGuard, type RouteArgs } from "../../src/directory/access.server.ts";
+import { Logo, logoUrl, Tags } from "../../src/directory/components.tsx";
+import { FACETS, filterQuery, parseFilters, parsePage, searchDirectory, type Facet } from "../../src/directory/search.server.ts";
+import { membersT, paginationLabels, useMembersT } from "../../src/i18n.ts";
+
+export const meta: MetaFunction = () => [{ title: `${membersT()("members.directory.title")} · Commons` }];
+
+export async function loader(args: RouteArgs) {
+  const url = new URL(args.request.url);
+  const filters = parseFilters(url);
+  const page = parsePage(url);
+  return directoryGuard(args, async (ctx, viewer) => {
+    const result = await searchDirectory(ctx.db, ctx.tenant.id, ctx.settings, filters, page);
+    return {
+      slug: ctx.tenant.slug,
+      coalition: ctx.tenant.name,
+      level: viewer.level,
+      isPublic: ctx.settings.publicDirectory,
+      filters,
+      ...result,
+      member: ctx.nav,
+    };
+  });
+}
+
+const FACET_LABEL = {
+  region: "members.directory.filter.region",
+  sector: "members.directory.filter.sector",
+  theme: "members.directory.filter.theme",
+  type: "members.directory.filter.type",
+  language: "members.directory.filter.language",
+} as const satisfies Record<Facet, string>;
+
+export default function Directory() {
+  const t = useMembersT();
+  const data = useLoaderData<typeof loader>();
+  const location = useLocation();
+  const base = `/c/${data.slug}/members`;
+  const { filters } = data;
+  const filtered = Object.values(filters).some(Boolean);
+  return (
+    <main id="main">
+      <h1>{t("members.directory.title")}</h1>
+      <p className="lede">{t("members.directory.lede", { coalition: data.coalition })}</p>
+      {data.isPublic && data.level !== "public" ? <Notice>{t("members.directory.public")}</Notice> : null}
+
+      <Form method="get" role="search" aria-label={t("members.directory.search")} key={location.search}>
+        <TextField name="q" type="search" label={t("members.directory.search")} hint={t("members.directory.searchHint")} defaultValue={filters.q} maxLength={200} />
+        <fieldset style={{ border: 0, padding: 0, margin: 0 }}>
+          <legend className="visually-hidden">{t("members.directory.filters")}</legend>
+          <div style={{ display: "grid", gap: "0 1rem", gridTemplateColumns: "repeat(auto-fit, minmax(14rem, 1fr))" }}>
+            {FACETS.map((facet) => (
+              <SelectField
+                key={facet}
+                name={facet}
+                label={t(FACET_LABEL[facet])}
+                defaultValue={filters[facet]}
+                options={[
+                  { value: "", label: t("members.directory.filter.any") },
+                  ...data.facets[facet].map((o) => ({ value: o.value, label: t("members.directory.filter.option", { value: o.value, count: o.count }) })),
+                ]}
+              />
+            ))}
+          </div>
+        </fieldset>
+        <p style={{ display: "flex", flexWrap: "wrap", gap: "1rem", alignItems: "center" }}>
+          <Button>{t("members.directory.apply")}</Button>
+          {filtered ? <Link to={base}>{t("members.directory.clear")}</Link> : null}
+        </p>
+      </Form>
+
+      <h2 id="results">{t("members.directory.results")}</h2>
+      <p aria-live="polite">
+        <strong>{t(filtered ? "members.directory.totalFiltered" : "members.directory.total", { count: data.total })}</strong>
+      </p>
+      {data.rows.length ? (
+        <ul className="stack" style={{ listStyle: "none", padding: 0 }} aria-labelledby="results">
+          {data.rows.map((o) => (
+            <li key={o.id} className="card" style={{ display: "flex", gap: "1rem", alignItems: "flex-start" }}>
+              {o.logoKey ? <Logo src={logoUrl(base, o.id, o.logoKey)} alt="" /> : null}
+              <div style={{ minWidth: 0 }}>
+                <h3 style={{ margin: 0 }}>
+                  <Link to={`${base}/organisations/${o.id}`}>{o.name}</Link>
+                  {o.acronym ? <span className="muted"> ({o.acronym})</span> : null}
+                </h3>
+                <p className="muted" style={{ margin: "0.25rem 0" }}>
+                  {[o.type, [o.province, o.region].filter(Boolean).join(", ")].filter(Boolean).join(" · ")}
+                  {o.status === "SUSPENDED" ? ` · ${t("members.directory.suspended")}` : ""}
+                </p>
+                <Tags values={o.sectors} label={t("members.directory.profile.sectors")} />
+                {o.description ? <p style={{ margin: "0.25rem 0 0" }}>{o.description.length > 220 ? `${o.description.slice(0, 219).trimEnd()}…` : o.description}</p> : null}
+              </div>
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p>{t("members.directory.empty")}</p>
+      )}
+      <Pagination page={data.page} pages={data.pages} hrefFor={(p) => `${base}${filterQuery(filters, { page: p })}`} labels={paginationLabels(t, data.page, data.pages)} />
+
+      <h2>{t("members.directory.export")}</h2>
+      <p className="muted">{t("members.directory.exportHint")}</p>
+      <ul>
+        <li>
+          <a href={`${base}/export${filterQuery(filters, { format: "csv" })}`}>{t("members.directory.exportCsv")}</a>
+        </li>
+        <li>
+          <a href={`${base}/export${filterQuery(filters, { format: "xlsx" })}`}>{t("members.directory.exportXlsx")}</a>
+        </li>
+        {data.level === "manager" ? (
+          <>
+            <li>
+              <a href={`${base}/export${filterQuery(filters, { format: "csv", kind: "people" })}`}>{t("members.directory.exportPeopleCsv")}</a>
+            </li>
+            <li>
+              <a href={`${base}/export${filterQuery(filters, { format: "xlsx", kind: "people" })}`}>{t("members.directory.exportPeopleXlsx")}</a>
+            </li>
+          </>
+        ) : null}
+      </ul>
+    </main>
+  );
+}
