@@ -1,0 +1,60 @@
+import { ErrorSummary, Notice } from "@commons/ui";
+import type { MembersT, MessageKey } from "../i18n.ts";
+import type { ImportKind } from "./fields.ts";
+
+/** A problem or note as the server describes it (see check.server.ts). */
+export interface ProblemView {
+  key: string;
+  params?: Record<string, string | number>;
+}
+
+export function fieldLabel(t: MembersT, kind: ImportKind, field: string): string {
+  return t(`members.import.field.${kind}.${field}` as MessageKey);
+}
+
+/** A row's problem in the reader's language; the field a length limit concerns is named by its label. */
+export function problemText(t: MembersT, kind: ImportKind, problem: ProblemView): string {
+  const params = { ...problem.params };
+  if (typeof params.field === "string") params.field = fieldLabel(t, kind, params.field);
+  return t(`members.import.problem.${problem.key}` as MessageKey, params);
+}
+
+export type ImportActionResult =
+  | { ok: true; form: string; notice: string }
+  | { ok: false; form: string; errors: Partial<Record<string, string>>; formError?: string; values: Record<string, string> }
+  | undefined;
+
+/** The success notice or the error summary of the form that was sent. */
+export function ImportFeedback({ t, result }: { t: MembersT; result: ImportActionResult }) {
+  if (!result) return null;
+  if (result.ok) return <Notice tone="success">{result.notice}</Notice>;
+  return <ErrorSummary title={t("members.import.errorSummaryTitle")} errors={result.errors} formError={result.formError} />;
+}
+
+/** A file input with its label, hint and error wired like the other fields of @commons/ui. */
+export function FileField({ name, label, hint, error, accept }: { name: string; label: string; hint?: string; error?: string; accept?: string }) {
+  const id = `field-${name}`;
+  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
+  return (
+    <div className={error ? "field field--error" : "field"}>
+      <label htmlFor={id} className="field__label">
+        {label}
+      </label>
+      {hint ? (
+        <p id={`${id}-hint`} className="field__hint">
+          {hint}
+        </p>
+      ) : null}
+      {error ? (
+        <p id={`${id}-error`} className="field__error">
+          {error}
+        </p>
+      ) : null}
+      <input id={id} name={name} type="file" accept={accept} aria-invalid={error ? true : undefined} aria-describedby={describedBy} className="field__input" />
+    </div>
+  );
+}
+
+export function formatDate(iso: string, locale: string): string {
+  return new Intl.DateTimeFormat(locale, { day: "numeric", month: "long", year: "numeric", hour: "2-digit", minute: "2-digit", timeZone: "UTC" }).format(new Date(iso));
+}
