@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { notFound, withModuleVisitor, type ModulePerson, type RequestContext, type VisitorContext } from "@commons/plugin-sdk/server";
+import { notFound, withModule, withModuleVisitor, type ModulePerson, type RequestContext, type VisitorContext } from "@commons/plugin-sdk/server";
 import members from "../../manifest.ts";
 import { PERMISSIONS } from "../constants.ts";
 import type { settings } from "../settings.ts";
@@ -35,6 +35,15 @@ export interface Viewer {
  */
 export function directoryGuard<T>(args: RouteArgs, work: (ctx: DirectoryCtx, viewer: Viewer) => Promise<T>): Promise<T> {
   return withModuleVisitor({ request: args.request, context: args.context as RequestContext, params: args.params }, members, async (ctx) => {
+    const viewer = viewerOf(ctx);
+    if (!viewer) throw notFound();
+    return work(ctx, viewer);
+  });
+}
+
+/** For pages only members use (editing): signed-out visitors go to sign in first, then the same rules. */
+export function directoryMemberGuard<T>(args: RouteArgs, work: (ctx: DirectoryCtx, viewer: Viewer) => Promise<T>): Promise<T> {
+  return withModule({ request: args.request, context: args.context as RequestContext, params: args.params }, members, null, async (ctx) => {
     const viewer = viewerOf(ctx);
     if (!viewer) throw notFound();
     return work(ctx, viewer);
