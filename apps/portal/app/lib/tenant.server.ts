@@ -101,19 +101,3 @@ export function pageParam(request: Request): number {
   const page = Number(new URL(request.url).searchParams.get("page") ?? 1);
   return Number.isInteger(page) && page >= 1 && page <= 100_000 ? page : 1;
 }
-
-/**
- * For pages a module serves: its loader returns its own data, so the coalition bar asks for
- * the navigation itself (one tenant transaction) when the URL is a module's.
- */
-export async function navigationForModulePage(request: Request, context: AppLoadContext, tenant: TenantSummary): Promise<MemberNav | null> {
-  const segments = new URL(request.url).pathname.split("/").filter(Boolean).slice(2);
-  const moduleId = segments[0] === "admin" ? segments[1] : segments[0];
-  if (!moduleId || !MODULES.some((m) => m.id === moduleId)) return null;
-  const session = await getSession(request, context);
-  if (!session) return null;
-  return withTenant(tenant.id, session.user.id, async (db) => {
-    const membership = await findMembership(db, tenant, session.user.id);
-    return membership ? memberNav(db, tenant, membership.role, memberPermissions(membership.role), session.user.locale) : null;
-  });
-}

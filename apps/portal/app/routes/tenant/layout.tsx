@@ -2,14 +2,15 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, Outlet, useLoaderData, useMatches } from "@remix-run/react";
 import { useT } from "../../lib/i18n.ts";
 import type { MemberNav } from "../../lib/tenant.server.ts";
-import { navigationForModulePage, requireTenant } from "../../lib/tenant.server.ts";
+import { requireTenant } from "../../lib/tenant.server.ts";
 
 // Knows only the coalition (cached): the page below returns the person's role as `member`,
-// from the same transaction that checked it. Remix runs loaders in parallel, so a layout
-// loader could not guard its children anyway; each page checks access itself.
-export async function loader({ request, context, params }: LoaderFunctionArgs) {
+// from the same transaction that checked it — module pages too (withModule's `nav`). Remix
+// runs loaders in parallel, so a layout loader could not guard its children anyway; each
+// page checks access itself.
+export async function loader({ params }: LoaderFunctionArgs) {
   const tenant = await requireTenant(params);
-  return { tenant: { slug: tenant.slug, name: tenant.name }, member: await navigationForModulePage(request, context, tenant) };
+  return { tenant: { slug: tenant.slug, name: tenant.name } };
 }
 
 function useMemberNav(): MemberNav | null {
