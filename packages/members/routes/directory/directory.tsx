@@ -21,6 +21,11 @@ export async function loader(args: RouteArgs) {
       isPublic: ctx.settings.publicDirectory,
       filters,
       ...result,
+      // Only what a card shows: small pages on slow connections, and no contact details.
+      rows: result.rows.map((o) => ({
+        id: o.id, name: o.name, acronym: o.acronym, type: o.type, region: o.region, province: o.province, sectors: o.sectors, status: o.status, logoKey: o.logoKey,
+        description: o.description.length > 220 ? `${o.description.slice(0, 219).trimEnd()}…` : o.description,
+      })),
       member: ctx.nav,
     };
   });
@@ -91,7 +96,7 @@ export default function Directory() {
                   {o.status === "SUSPENDED" ? ` · ${t("members.directory.suspended")}` : ""}
                 </p>
                 <Tags values={o.sectors} label={t("members.directory.profile.sectors")} />
-                {o.description ? <p style={{ margin: "0.25rem 0 0" }}>{o.description.length > 220 ? `${o.description.slice(0, 219).trimEnd()}…` : o.description}</p> : null}
+                {o.description ? <p style={{ margin: "0.25rem 0 0" }}>{o.description}</p> : null}
               </div>
             </li>
           ))}

@@ -71,7 +71,16 @@ export interface DirectoryRow {
   region: string;
   province: string;
   sectors: string[];
+  themes: string[];
+  languages: string[];
+  website: string;
+  email: string;
+  foundedYear: number | null;
   description: string;
+  offers: string;
+  offerTags: string[];
+  needs: string;
+  needTags: string[];
   status: "ACTIVE" | "SUSPENDED";
   logoKey: string | null;
 }
@@ -110,6 +119,31 @@ function listed(settings: MembersSettings, facet: Facet): string[] {
   }
 }
 
+/** The listed organisations matching the filters, by name: one statement. */
+export function listOrganisations(db: Db, tenantId: string, filters: DirectoryFilters, limit: number, offset = 0): Promise<DirectoryRow[]> {
+  const tsquery = prefixQuery(filters.q);
+  const region = nullable(filters.region);
+  const sector = nullable(filters.sector);
+  const theme = nullable(filters.theme);
+  const type = nullable(filters.type);
+  const language = nullable(filters.language);
+  return db.$queryRaw<DirectoryRow[]>`
+    SELECT o.id, o.name, o.acronym, o.type, o.region, o.province, o.sectors, o.themes, o.languages, o.website, o.email,
+           o.founded_year AS "foundedYear", o.description, o.offers, o.offer_tags AS "offerTags", o.needs, o.need_tags AS "needTags",
+           o.status::text AS status, o.logo_key AS "logoKey"
+    FROM organisations o
+    WHERE o.tenant_id = ${tenantId}::uuid
+      AND o.status IN ('ACTIVE', 'SUSPENDED')
+      AND (${tsquery}::text IS NULL OR to_tsvector('simple'::regconfig, "name" || ' ' || "acronym" || ' ' || "description" || ' ' || "offers" || ' ' || "needs") @@ to_tsquery('simple'::regconfig, ${tsquery}::text))
+      AND (${region}::text IS NULL OR o.region = ${region}::text)
+      AND (${sector}::text IS NULL OR o.sectors @> ARRAY[${sector}::text])
+      AND (${theme}::text IS NULL OR o.themes @> ARRAY[${theme}::text])
+      AND (${type}::text IS NULL OR o.type = ${type}::text)
+      AND (${language}::text IS NULL OR o.languages @> ARRAY[${language}::text])
+    ORDER BY o.name, o.id
+    LIMIT ${limit} OFFSET ${offset}`;
+}
+
 /** A page of the directory: rows, total and facet counts (two statements). */
 export async function searchDirectory(db: Db, tenantId: string, settings: MembersSettings, filters: DirectoryFilters, page: number): Promise<DirectoryResult> {
   const tsquery = prefixQuery(filters.q);
@@ -121,19 +155,7 @@ export async function searchDirectory(db: Db, tenantId: string, settings: Member
   const offset = (page - 1) * PAGE_SIZE;
 
   const [rows, counts] = await Promise.all([
-    db.$queryRaw<DirectoryRow[]>`
-      SELECT o.id, o.name, o.acronym, o.type, o.region, o.province, o.sectors, left(o.description, 400) AS description, o.status::text AS status, o.logo_key AS "logoKey"
-      FROM organisations o
-      WHERE o.tenant_id = ${tenantId}::uuid
-        AND o.status IN ('ACTIVE', 'SUSPENDED')
-        AND (${tsquery}::text IS NULL OR to_tsvector('simple'::regconfig, "name" || ' ' || "acronym" || ' ' || "description" || ' ' || "offers" || ' ' || "needs") @@ to_tsquery('simple'::regconfig, ${tsquery}::text))
-        AND (${region}::text IS NULL OR o.region = ${region}::text)
-        AND (${sector}::text IS NULL OR o.sectors @> ARRAY[${sector}::text])
-        AND (${theme}::text IS NULL OR o.themes @> ARRAY[${theme}::text])
-        AND (${type}::text IS NULL OR o.type = ${type}::text)
-        AND (${language}::text IS NULL OR o.languages @> ARRAY[${language}::text])
-      ORDER BY o.name, o.id
-      LIMIT ${PAGE_SIZE} OFFSET ${offset}`,
+    listOrganisations(db, tenantId, filters, PAGE_SIZE, offset),
     // One pass over the matching organisations: the total under every filter, and each
     // facet's counts under the other filters (so a choice shows what it would give).
     db.$queryRaw<{ facet: string; value: string | null; n: number }[]>`
