@@ -103,6 +103,18 @@ const FACET_LIMIT = 200;
 
 const nullable = (value: string) => (value === "" ? null : value);
 
+/** The filters as bound parameters: null for "any", the search as a safe tsquery. */
+function bound(filters: DirectoryFilters) {
+  return {
+    tsquery: prefixQuery(filters.q),
+    region: nullable(filters.region),
+    sector: nullable(filters.sector),
+    theme: nullable(filters.theme),
+    type: nullable(filters.type),
+    language: nullable(filters.language),
+  };
+}
+
 /** Which settings list offers a facet's values. */
 function listed(settings: MembersSettings, facet: Facet): string[] {
   switch (facet) {
@@ -121,12 +133,7 @@ function listed(settings: MembersSettings, facet: Facet): string[] {
 
 /** The listed organisations matching the filters, by name: one statement. */
 export function listOrganisations(db: Db, tenantId: string, filters: DirectoryFilters, limit: number, offset = 0): Promise<DirectoryRow[]> {
-  const tsquery = prefixQuery(filters.q);
-  const region = nullable(filters.region);
-  const sector = nullable(filters.sector);
-  const theme = nullable(filters.theme);
-  const type = nullable(filters.type);
-  const language = nullable(filters.language);
+  const { tsquery, region, sector, theme, type, language } = bound(filters);
   return db.$queryRaw<DirectoryRow[]>`
     SELECT o.id, o.name, o.acronym, o.type, o.region, o.province, o.sectors, o.themes, o.languages, o.website, o.email,
            o.founded_year AS "foundedYear", o.description, o.offers, o.offer_tags AS "offerTags", o.needs, o.need_tags AS "needTags",
@@ -146,12 +153,7 @@ export function listOrganisations(db: Db, tenantId: string, filters: DirectoryFi
 
 /** A page of the directory: rows, total and facet counts (two statements). */
 export async function searchDirectory(db: Db, tenantId: string, settings: MembersSettings, filters: DirectoryFilters, page: number): Promise<DirectoryResult> {
-  const tsquery = prefixQuery(filters.q);
-  const region = nullable(filters.region);
-  const sector = nullable(filters.sector);
-  const theme = nullable(filters.theme);
-  const type = nullable(filters.type);
-  const language = nullable(filters.language);
+  const { tsquery, region, sector, theme, type, language } = bound(filters);
   const offset = (page - 1) * PAGE_SIZE;
 
   const [rows, counts] = await Promise.all([
