@@ -1,8 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPluginHarness, useTestDatabase, type HarnessPerson, type PluginHarness } from "@commons/plugin-sdk/testing";
+import { ROLES } from "@commons/plugin-sdk";
 import members from "../manifest.ts";
 import { loader as peopleLoader } from "../routes/people/people.tsx";
 import { action as personAction, loader as personLoader } from "../routes/people/person.tsx";
+import { ROLES as ROLE_CHOICES } from "../src/people/labels.ts";
 
 useTestDatabase();
 let h: PluginHarness;
@@ -22,6 +24,10 @@ async function waitFor(condition: () => Promise<boolean>, timeoutMs = 15_000) {
 const roleOf = (userId: string) => h.db((db) => db.membership.findFirst({ where: { userId }, select: { role: true, organisationId: true } }));
 const changeRole = (actor: HarnessPerson, userId: string, role: string) =>
   h.call(personAction, { request: actor.request(h.path(`people/${userId}`), { form: { intent: "role", role } }), params: { userId } });
+
+it("offers the SDK's roles, in its order", () => {
+  expect(ROLE_CHOICES).toEqual(ROLES);
+});
 
 describe("people", () => {
   it("lists the coalition's people to the secretariat, searchable by name and email, filtered by role", async () => {

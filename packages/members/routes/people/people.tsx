@@ -1,12 +1,12 @@
 import type { MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { ROLES, type Role } from "@commons/plugin-sdk";
+import type { Role } from "@commons/plugin-sdk";
 import { Button, Notice, Pagination, SelectField, Table, TextField } from "@commons/ui";
 import { PAGE_SIZE, PERMISSIONS } from "../../src/constants.ts";
 import { membersT, paginationLabels, useMembersT } from "../../src/i18n.ts";
 import { guard, organisationChoices, pageCount, pageParam, type RouteArgs } from "../../src/people/access.server.ts";
-import { roleLabel } from "../../src/people/labels.ts";
+import { roleLabel, ROLES } from "../../src/people/labels.ts";
 
 export const meta: MetaFunction = () => [{ title: `${membersT()("members.people.list.title")} · Commons` }];
 

@@ -1,7 +1,7 @@
 import { redirect, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
-import { ROLES, type Role } from "@commons/plugin-sdk";
+import type { Role } from "@commons/plugin-sdk";
 import { done, fieldError, formError, invalid } from "@commons/plugin-sdk/forms/server";
 import { readForm, validateForm } from "@commons/plugin-sdk/forms";
 import { notFound } from "@commons/plugin-sdk/server";
@@ -12,7 +12,7 @@ import { membersT, useLocale, useMembersT } from "../../src/i18n.ts";
 import { findMember, guard, isLastAdmin, lockAdmins, namesByIds, organisationChoices, recordActivity, requireId, type RouteArgs } from "../../src/people/access.server.ts";
 import { describeActivity } from "../../src/people/activity.ts";
 import { Feedback, failureOf, type ActionResult } from "../../src/people/components.tsx";
-import { roleLabel } from "../../src/people/labels.ts";
+import { roleLabel, ROLES } from "../../src/people/labels.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.person.name ?? membersT()("members.people.list.title")} · Commons` }];
 
