@@ -69,6 +69,35 @@ describe("demo seed", () => {
     ]);
   });
 
+  it("writes the members module's settings for both coalitions, lists matching the profiles", async () => {
+    const rows = await ownerClient().$queryRaw<{ slug: string; enabled: boolean; settings: Record<string, string | boolean> }[]>`
+      SELECT t.slug, s.enabled, s.settings FROM module_settings s JOIN tenants t ON t.id = s.tenant_id WHERE s.module_id = 'members' ORDER BY t.slug`;
+    expect(rows.map((r) => [r.slug, r.enabled, r.settings.publicDirectory])).toEqual([
+      ["mindanao-communities", true, false],
+      ["open-extractives", true, false],
+    ]);
+    const lists = rows[1]!.settings;
+    const listed = (name: string) => String(lists[name]).split("\n");
+    for (const o of openExtractivesOrganisations()) {
+      expect(listed("regions")).toContain(o.region);
+      expect(listed("organisationTypes")).toContain(o.type);
+      for (const s of o.sectors) expect(listed("sectors")).toContain(s);
+      for (const t of o.themes) expect(listed("themes")).toContain(t);
+      for (const l of o.languages) expect(listed("languages")).toContain(l);
+    }
+  });
+
+  it("gives the directory varied profiles: provinces, themes, languages, offers and needs, contact addresses", () => {
+    const all = openExtractivesOrganisations();
+    expect(all.every((o) => o.province && o.themes.length && o.languages.length && o.needs && o.email.startsWith("info@"))).toBe(true);
+    expect(new Set(all.map((o) => o.email)).size).toBe(80);
+    expect(new Set(all.flatMap((o) => o.themes)).size).toBeGreaterThanOrEqual(10);
+    expect(new Set(all.flatMap((o) => o.languages)).size).toBeGreaterThanOrEqual(8);
+    expect(new Set(all.map((o) => o.province)).size).toBeGreaterThanOrEqual(30);
+    expect(all.filter((o) => o.offers).length).toBeGreaterThan(60);
+    expect(all.filter((o) => !o.offers).length).toBeGreaterThan(0);
+  });
+
   it("produces the same organisations on every call", () => {
     expect(openExtractivesOrganisations()).toEqual(openExtractivesOrganisations());
     const types = new Set(openExtractivesOrganisations().map((o) => o.type));

@@ -1,8 +1,9 @@
 import { hashPassword } from "@commons/auth";
 import { disconnectOwnerClient, ownerClient } from "@commons/db/admin";
-import { ownerDatabaseUrl } from "@commons/db";
+import { ownerDatabaseUrl, type Prisma } from "@commons/db";
 import { DEMO_COALITIONS, DEMO_PASSWORD, DEMO_PEOPLE, type DemoAccount } from "./accounts.ts";
 import { stableId } from "./ids.ts";
+import { membersSettings } from "./profiles.ts";
 import { mindanaoOrganisations, openExtractivesOrganisations, type DemoOrganisation } from "./organisations.ts";
 
 export interface SeedResult {
@@ -87,8 +88,18 @@ export async function seedDemo(ownerUrl: string = ownerDatabaseUrl()): Promise<S
             website: o.website,
             foundedYear: o.foundedYear,
             description: o.description,
+            province: o.province,
+            themes: o.themes,
+            languages: o.languages,
+            offers: o.offers,
+            offerTags: o.offerTags,
+            needs: o.needs,
+            needTags: o.needTags,
+            email: o.email,
           })),
         });
+        // The members module's lists match the profiles above, so its filters offer them.
+        await tx.moduleSetting.create({ data: { tenantId, moduleId: "members", enabled: true, settings: membersSettings() as Prisma.InputJsonObject } });
         await tx.membership.createMany({
           data: people.flatMap((person: DemoAccount) =>
             person.memberships

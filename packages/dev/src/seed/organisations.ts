@@ -1,6 +1,7 @@
+import { profileExtras, type ProfileExtras } from "./profiles.ts";
 import { LANDLOCKED, MUSLIM_COMMUNITIES, REGIONS, URBAN, type OrganisationType, type Region, type Sector } from "./regions.ts";
 
-export interface DemoOrganisation {
+export interface DemoOrganisation extends ProfileExtras {
   /** Stable within its coalition, so tests and accounts can point at an organisation. */
   key: string;
   name: string;
@@ -221,6 +222,7 @@ export function openExtractivesOrganisations(): DemoOrganisation[] {
     let host = slug(acronym);
     if (websites.has(host)) host = `${host}-${slug(place)}`;
     websites.add(host);
+    const website = `https://${host}.example.org`;
     organisations.push({
       key: `oea-${String(i + 1).padStart(2, "0")}`,
       name,
@@ -228,15 +230,16 @@ export function openExtractivesOrganisations(): DemoOrganisation[] {
       type,
       region: region.name,
       sectors: template.sectors,
-      website: `https://${host}.example.org`,
+      website,
       foundedYear: 1978 + ((i * 37) % 45),
       description: describe(type, place, region, people, template.sectors, i),
+      ...profileExtras({ index: i, type, region: region.name, place, sectors: template.sectors, website, people }),
     });
   }
   return organisations;
 }
 
-const MINDANAO: Array<Omit<DemoOrganisation, "key" | "acronym" | "website" | "foundedYear" | "description"> & { description?: string; place: string }> = [
+const MINDANAO: Array<Omit<DemoOrganisation, "key" | "acronym" | "website" | "foundedYear" | "description" | keyof ProfileExtras> & { description?: string; place: string }> = [
   { name: "Sarangani Highlands B'laan Council", type: "indigenous peoples' organisation", region: "SOCCSKSARGEN", place: "Sarangani", sectors: ["indigenous peoples' rights", "mining"] },
   { name: "Surigao Fisherfolk for Clean Seas", type: "people's organisation", region: "Caraga", place: "Surigao del Norte", sectors: ["fisheries", "mining"] },
   { name: "Davao de Oro Small-Scale Miners' Safety Circle", type: "community-based organisation", region: "Davao Region", place: "Davao de Oro", sectors: ["labour", "health", "mining"] },
@@ -255,6 +258,8 @@ export function mindanaoOrganisations(): DemoOrganisation[] {
   return MINDANAO.map((o, i) => {
     const region = REGIONS.find((r) => r.name === o.region)!;
     const acronym = acronymOf(o.name);
+    const website = `https://${slug(acronym)}-mindanao.example.org`;
+    const people = region.peoples.find(([, where]) => where === o.place)?.[0] ?? region.peoples[0]?.[0] ?? "";
     return {
       key: `mmcp-${String(i + 1).padStart(2, "0")}`,
       name: o.name,
@@ -262,9 +267,10 @@ export function mindanaoOrganisations(): DemoOrganisation[] {
       type: o.type,
       region: o.region,
       sectors: o.sectors,
-      website: `https://${slug(acronym)}-mindanao.example.org`,
+      website,
       foundedYear: 1992 + ((i * 11) % 30),
-      description: describe(o.type, o.place, region, region.peoples.find(([, where]) => where === o.place)?.[0] ?? region.peoples[0]?.[0] ?? "", o.sectors, i + 80),
+      description: describe(o.type, o.place, region, people, o.sectors, i + 80),
+      ...profileExtras({ index: i + 80, type: o.type, region: o.region, place: o.place, sectors: o.sectors, website, people }),
     };
   });
 }
