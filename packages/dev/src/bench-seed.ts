@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { hashPassword } from "@commons/auth";
 import pg from "pg";
 import { DEMO_PASSWORD } from "./seed/accounts.ts";
@@ -21,11 +22,20 @@ export const BIG_TENANT = {
 
 export const bigTenantId = () => stableId(`tenant:${BIG_TENANT.slug}`);
 export const bigAdminId = () => stableId(`user:${BIG_TENANT.adminEmail}`);
+/** person1@…: a MEMBER of organisation 1 (every tenth person is a focal point, the rest members). */
+export const bigMemberId = () => {
+  const hex = createHash("md5").update("bench-user-1").digest("hex");
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+};
 
 const THEMES = ["Environmental", "Mining Watch", "Fisherfolk", "Budget", "Indigenous Rights", "Women's", "Legal Aid", "Health", "Land Rights", "Youth", "Labour", "Watershed"];
 const NOUNS = ["Centre", "Alliance", "Network", "Association", "Foundation", "Council", "Forum", "Collective", "Federation", "Initiative", "Movement", "Circle", "Cooperative", "Institute", "League", "Assembly"];
 const FIRST = ["Maria", "Jose", "Ana", "Juan", "Rosa", "Miguel", "Liza", "Ramon", "Carmela", "Noel", "Grace", "Arnel", "Josefina", "Eduardo", "Amina", "Datu", "Norhaya", "Benjamin", "Teresa", "Rommel", "Marites", "Jerome", "Kristine", "Paolo", "Leah"];
 const LAST = ["Reyes", "Santos", "Cruz", "Bautista", "Garcia", "Mendoza", "Torres", "Villanueva", "Ramos", "Aquino", "Castillo", "Navarro", "Dumalagan", "Magbanua", "Ocampo", "Sagun", "Cabrera", "Lumbay", "Padilla", "Tayag", "Macarambon", "Baluyot", "Lim", "Dela Cruz", "Manalo", "Salazar", "Pascual", "Ignacio", "Bello", "Alonzo"];
+const DIRECTORY_THEMES = ["Beneficial ownership", "Revenue transparency", "Free, prior and informed consent", "Mine rehabilitation", "Water and watersheds", "Small-scale mining", "Coastal protection", "Community monitoring", "Gender and extractives", "Human rights defenders"];
+const LANGUAGES = ["English", "Filipino", "Cebuano", "Ilocano", "Hiligaynon", "Bikol", "Waray", "Chavacano"];
+const OFFERS = ["Paralegal training and FOI requests", "Water testing and training", "Community radio airtime", "GIS mapping of tenements", "Venue and logistics for meetings"];
+const NEEDS = ["Legal support against harassment", "Satellite images of forest loss", "Funding for monitoring", "Translation of technical reports", "Training on beneficial ownership"];
 const ACTIONS = ["organisation.admitted", "membership.created", "invitation.sent", "profile.updated", "consultation.opened", "consultation.answered", "forum.post.created", "decision.published"];
 
 export async function bigTenantExists(url: string): Promise<boolean> {
@@ -34,6 +44,49 @@ export async function bigTenantExists(url: string): Promise<boolean> {
   try {
     const { rowCount } = await client.query("SELECT 1 FROM tenants WHERE slug = $1", [BIG_TENANT.slug]);
     return Boolean(rowCount);
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * Directory profiles for the big coalition (themes, languages, province, offers and needs),
+ * so its filters and search have something to chew on. Idempotent: only organisations
+ * without themes are touched, so a coalition seeded before this existed catches up.
+ */
+async function enrichBigTenant(client: pg.Client): Promise<void> {
+  await client.query("BEGIN");
+  try {
+    await client.query("SELECT set_config('app.tenant_id', $1, true)", [bigTenantId()]);
+    const places = REGIONS.flatMap((r) => r.places);
+    await client.query(
+      `UPDATE organisations o SET
+         province = ($2::text[])[1 + n % cardinality($2::text[])],
+         themes = ARRAY[($3::text[])[1 + n % cardinality($3::text[])], ($3::text[])[1 + (n / 7 + 3) % cardinality($3::text[])]],
+         languages = ARRAY(SELECT DISTINCT unnest(ARRAY['English', ($4::text[])[1 + n % cardinality($4::text[])]])),
+         offers = ($5::text[])[1 + n % cardinality($5::text[])],
+         offer_tags = ARRAY[lower(split_part(($5::text[])[1 + n % cardinality($5::text[])], ' ', 1))],
+         needs = ($6::text[])[1 + (n / 3) % cardinality($6::text[])],
+         need_tags = ARRAY[lower(split_part(($6::text[])[1 + (n / 3) % cardinality($6::text[])], ' ', 1))],
+         email = 'info@org' || n || '.example.org'
+       FROM (SELECT id, substring(acronym FROM 4)::int AS n FROM organisations WHERE tenant_id = $1 AND acronym ~ '^ORG[0-9]+$') AS numbered
+       WHERE o.id = numbered.id AND o.tenant_id = $1 AND cardinality(o.themes) = 0`,
+      [bigTenantId(), places, DIRECTORY_THEMES, LANGUAGES, OFFERS, NEEDS],
+    );
+    await client.query("COMMIT");
+  } catch (error) {
+    await client.query("ROLLBACK").catch(() => undefined);
+    throw error;
+  }
+}
+
+/** Brings an already seeded big coalition up to date with what the seed writes now. */
+export async function updateBigTenant(url: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await enrichBigTenant(client);
+    await client.query("ANALYZE organisations");
   } finally {
     await client.end();
   }
@@ -98,6 +151,7 @@ export async function seedBigTenant(url: string): Promise<void> {
       [tenantId, ACTIONS, BIG_TENANT.people, BIG_TENANT.organisations, BIG_TENANT.activities],
     );
     await client.query("COMMIT");
+    await enrichBigTenant(client);
     await client.query("ANALYZE");
   } catch (error) {
     await client.query("ROLLBACK").catch(() => undefined);

@@ -15,7 +15,7 @@ import { disconnectOwnerClient } from "@commons/db/admin";
 import { ensureDatabase } from "@commons/db/embedded";
 import { enableDevAppRoleLogin, migrate } from "@commons/db/migrate";
 import { BASELINE_PAGE, BENCH_PAGES, type BenchPage } from "./bench-pages.ts";
-import { BIG_TENANT, bigAdminId, bigTenantExists, seedBigTenant } from "./bench-seed.ts";
+import { BIG_TENANT, bigAdminId, bigMemberId, bigTenantExists, seedBigTenant, updateBigTenant } from "./bench-seed.ts";
 import { buildPortal, buildReason } from "./launcher/build.ts";
 import { startService, stopService, waitForHealthy, type Child } from "./launcher/children.ts";
 import { openDatabase, withDatabaseName, type Database } from "./launcher/database.ts";
@@ -96,9 +96,9 @@ async function jsShipped(html: string, base: string): Promise<{ bytes: number; f
   return { bytes, files: urls.length };
 }
 
-async function measure(base: string, page: BenchPage, headers: Record<string, string>, baselineRps: number | null): Promise<PageResult> {
+async function measure(base: string, page: BenchPage, sessions: Record<"admin" | "member", Record<string, string>>, baselineRps: number | null): Promise<PageResult> {
   const url = new URL(page.path.replaceAll("{tenant}", BIG_TENANT.slug), base).toString();
-  const requestHeaders = page.signedIn ? headers : {};
+  const requestHeaders = page.signedIn ? sessions[page.as ?? "admin"] : {};
   const probe = await fetch(url, { headers: requestHeaders, redirect: "manual" });
   const html = await probe.text();
   const sql = probe.headers.get("x-sql-statements");
@@ -170,7 +170,10 @@ async function main(): Promise<void> {
   });
 
   await step("data", async () => {
-    if (await bigTenantExists(benchUrl)) return { detail: `${BIG_TENANT.slug} already seeded`, value: undefined };
+    if (await bigTenantExists(benchUrl)) {
+      await updateBigTenant(benchUrl);
+      return { detail: `${BIG_TENANT.slug} already seeded`, value: undefined };
+    }
     note("data", `seeding ${BIG_TENANT.organisations} organisations, ${BIG_TENANT.people} people, ${BIG_TENANT.activities} activities…`);
     await seedBigTenant(benchUrl);
     await seedDemo(benchUrl);
@@ -211,16 +214,16 @@ async function main(): Promise<void> {
     return { detail: `production build on ${base}`, value: undefined };
   });
 
-  const session = await createSession(bigAdminId());
   // The portal marks cookies Secure in production, and names them to match.
-  const headers = { cookie: `${sessionCookieName(true)}=${session.token}` };
+  const cookieFor = async (userId: string) => ({ cookie: `${sessionCookieName(true)}=${(await createSession(userId)).token}` });
+  const sessions = { admin: await cookieFor(bigAdminId()), member: await cookieFor(bigMemberId()) };
 
   const results: PageResult[] = [];
   for (const page of [BASELINE_PAGE, ...BENCH_PAGES]) {
     if (stopping) return;
     const baseline = results[0]?.requestsPerSecond ?? null;
     const result = await step(page.name, async () => {
-      const r = await measure(base, page, headers, baseline);
+      const r = await measure(base, page, sessions, baseline);
       return { detail: dim(`${r.requestsPerSecond} req/s, p99 ${r.latencyP99Ms} ms`), value: r };
     }, 26);
     results.push(result);

@@ -97,14 +97,22 @@ export async function writeImport(ctx: Pick<Ctx, "db" | "tenant" | "person">, ch
 }
 
 async function createOrganisations(ctx: Pick<Ctx, "db" | "tenant" | "person">, creates: OrganisationValues[]) {
-  const now = new Date();
+  const reason = membersT(ctx.person.locale)("members.import.statusReason");
   for (const chunk of chunks(creates)) {
-    const rows = chunk.map((values) => ({ id: randomUUID(), tenantId: ctx.tenant.id, ...values, status: "ACTIVE" as const, statusChangedAt: now }));
-    await ctx.db.organisation.createMany({ data: rows });
+    const rows = chunk.map((values) => ({ id: randomUUID(), ...values, founded_year: values.foundedYear }));
+    const json = JSON.stringify(rows);
+    // One INSERT … SELECT per chunk: a single parameter instead of one per cell.
+    await ctx.db.$executeRaw`
+      INSERT INTO organisations (id, tenant_id, name, acronym, type, region, province, sectors, themes, languages, website, email, founded_year, description, status, status_changed_at)
+      SELECT u.id, ${ctx.tenant.id}::uuid, u.name, u.acronym, u.type, u.region, u.province, u.sectors, u.themes, u.languages, u.website, u.email, u.founded_year, u.description, 'ACTIVE', now()
+      FROM jsonb_to_recordset(${json}::jsonb) AS u(
+        id uuid, name text, acronym text, type text, region text, province text, sectors text[], themes text[],
+        languages text[], website text, email text, founded_year int, description text)`;
     // Their standing starts here: the organisation's history shows it came in by import.
-    await ctx.db.membersStatusChange.createMany({
-      data: rows.map((o) => ({ tenantId: ctx.tenant.id, organisationId: o.id, fromStatus: null, toStatus: "ACTIVE" as const, reason: membersT(ctx.person.locale)("members.import.statusReason"), changedById: ctx.person.id, createdAt: now })),
-    });
+    await ctx.db.$executeRaw`
+      INSERT INTO members_status_changes (id, tenant_id, organisation_id, from_status, to_status, reason, changed_by_id)
+      SELECT gen_random_uuid(), ${ctx.tenant.id}::uuid, u.id, NULL, 'ACTIVE', ${reason}, ${ctx.person.id}::uuid
+      FROM jsonb_to_recordset(${json}::jsonb) AS u(id uuid)`;
   }
 }
 
@@ -128,11 +136,17 @@ async function invitePeople(ctx: Pick<Ctx, "db" | "tenant" | "person">, invites:
   const expiresAt = new Date(Date.now() + INVITATION_LIFETIME_MS);
   const type: EventType = "invitation.created";
   for (const chunk of chunks(invites)) {
-    const rows = chunk.map((i) => ({ id: randomUUID(), tenantId: ctx.tenant.id, email: i.email, role: i.role, organisationId: i.organisationId, invitedById: ctx.person.id, expiresAt }));
-    await ctx.db.invitation.createMany({ data: rows });
+    const json = JSON.stringify(chunk.map((i) => ({ id: randomUUID(), event_id: randomUUID(), email: i.email, role: i.role, organisation_id: i.organisationId })));
+    await ctx.db.$executeRaw`
+      INSERT INTO invitations (id, tenant_id, email, role, organisation_id, invited_by_id, expires_at)
+      SELECT u.id, ${ctx.tenant.id}::uuid, u.email, u.role::"Role", u.organisation_id, ${ctx.person.id}::uuid, ${expiresAt}
+      FROM jsonb_to_recordset(${json}::jsonb) AS u(id uuid, email text, role text, organisation_id uuid)`;
     // The core's invitation.created, one per invitation, in this transaction: the worker emails each
-    // invitee (recordEvent's row, written in bulk; the app role may insert but not read the outbox).
-    await ctx.db.outboxEvent.createMany({ data: rows.map((r) => ({ id: randomUUID(), type, tenantId: ctx.tenant.id, payload: { invitationId: r.id } })) });
+    // invitee. recordEvent's row, written in bulk (the app role may insert into the outbox, not read it).
+    await ctx.db.$executeRaw`
+      INSERT INTO outbox_events (id, type, tenant_id, payload)
+      SELECT u.event_id, ${type}, ${ctx.tenant.id}::uuid, jsonb_build_object('invitationId', u.id)
+      FROM jsonb_to_recordset(${json}::jsonb) AS u(id uuid, event_id uuid)`;
   }
 }
 
