@@ -3,7 +3,8 @@ import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
 import { Button, Notice, Pagination, SelectField, TextField } from "@commons/ui";
 import { directoryGuard, type RouteArgs } from "../../src/directory/access.server.ts";
 import { Logo, logoUrl, Tags } from "../../src/directory/components.tsx";
-import { FACETS, filterQuery, parseFilters, parsePage, searchDirectory, type Facet } from "../../src/directory/search.server.ts";
+import { FACETS, filterQuery, type Facet } from "../../src/directory/filters.ts";
+import { parseFilters, parsePage, searchDirectory } from "../../src/directory/search.server.ts";
 import { membersT, paginationLabels, useMembersT } from "../../src/i18n.ts";
 
 export const meta: MetaFunction = () => [{ title: `${membersT()("members.directory.title")} · Commons` }];

@@ -2,10 +2,8 @@ import { z } from "zod";
 import type { MembersT } from "../i18n.ts";
 import { listSetting, type MembersSettings } from "../settings.ts";
 
-/** Fields that take several values: a checkbox group when the coalition lists them, else comma-separated text. */
-export const MULTI_FIELDS = ["sectors", "themes", "languages"] as const;
-export const TAG_FIELDS = ["offerTags", "needTags"] as const;
-export type MultiField = (typeof MULTI_FIELDS)[number];
+
+export { MULTI_FIELDS, TAG_FIELDS, type MultiField } from "./fields.ts";
 
 const MAX_TAGS = 20;
 const MAX_TAG = 60;

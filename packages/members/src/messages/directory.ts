@@ -77,7 +77,7 @@ export const directory = {
 
   "members.directory.edit.title": "Edit {organisation}",
   "members.directory.edit.back": "Back to the profile",
-  "members.directory.edit.errorSummary": "The profile was not saved",
+  "members.directory.edit.errorSummary": "There is a problem",
   "members.directory.edit.save": "Save the profile",
   "members.directory.edit.name": "Name",
   "members.directory.edit.acronym": "Acronym",
