@@ -194,6 +194,9 @@ describe("the public application form", () => {
     const again = await submit(application({ organisationName: "tribal rights  watch" }));
     expect(again.status).toBe(400);
     expect(again.data?.errors?.organisationName).toMatch(/already waiting for the secretariat's answer/);
+    // Said at once, beside the form's other problems.
+    const partial = await submit({ intent: "apply", organisationName: "Tribal Rights Watch", charterVersion: version });
+    expect(partial.data?.errors).toMatchObject({ organisationName: expect.stringMatching(/already waiting/), contactEmail: expect.any(String) });
     // Once decided, the name may apply again.
     await decide(admin, first, { intent: "reject", reason: "Outside our field." });
     expect((await submit(application({ organisationName: "Tribal Rights Watch" }))).status).toBe(302);

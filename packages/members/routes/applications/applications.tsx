@@ -60,7 +60,7 @@ export default function Applications() {
       ) : (
         <p>{t("members.applications.list.formClosed")}</p>
       )}
-      <Form method="get" className="inline-form">
+      <Form method="get">
         <SelectField
           name="status"
           label={t("members.applications.list.filter")}

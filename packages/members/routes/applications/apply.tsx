@@ -7,7 +7,7 @@ import type { RequestContext } from "@commons/plugin-sdk/server";
 import { Button, CheckboxField, CheckboxGroup, SelectField, TextAreaField, TextField } from "@commons/ui";
 import { EVENTS } from "../../src/constants.ts";
 import { membersT, useMembersT } from "../../src/i18n.ts";
-import { recordApplicationActivity, recordApplicationEvent, sameName, visitor, type RouteArgs } from "../../src/applications/access.server.ts";
+import { recordApplicationActivity, recordApplicationEvent, sameName, visitor, type RouteArgs, type VisitorCtx } from "../../src/applications/access.server.ts";
 import { failureOf, Feedback, PlainText, type ActionResult } from "../../src/applications/components.tsx";
 import { APPLY_RATE_LIMIT, applicationSchema, charterVersion, formChoices } from "../../src/applications/form.server.ts";
 
@@ -26,6 +26,18 @@ export async function loader(args: RouteArgs) {
   });
 }
 
+/** Why an organisation of this name cannot apply: it is a member already, or its application waits. */
+async function nameTaken({ db, person }: VisitorCtx, name: string): Promise<string | null> {
+  const t = membersT(person?.locale);
+  const member = await db.organisation.findFirst({ where: { name: sameName(name) }, select: { name: true } });
+  if (member) return t("members.applications.error.alreadyMember", { name: member.name });
+  const pending = await db.membersApplication.findFirst({
+    where: { organisationName: sameName(name), status: { in: ["SUBMITTED", "INFO_REQUESTED"] } },
+    select: { organisationName: true },
+  });
+  return pending ? t("members.applications.error.alreadyPending", { name: pending.organisationName }) : null;
+}
+
 export async function action(args: RouteArgs) {
   const form = await readForm(args.request);
   const clientIp = (args.context as RequestContext).clientIp;
@@ -34,7 +46,12 @@ export async function action(args: RouteArgs) {
     const t = membersT(person?.locale);
     const choices = formChoices(settings);
     const parsed = validateForm(form, applicationSchema(t, settings), { lists: choices.sectors.length ? ["sectors"] : [] });
-    if (!parsed.ok) return invalid(form, parsed.errors);
+    if (!parsed.ok) {
+      // A name already taken is said at once, with the other problems, not after they are fixed.
+      const name = String(form.get("organisationName") ?? "").replace(/\s+/g, " ").trim();
+      const taken = name && !parsed.errors.organisationName ? await nameTaken(ctx, name) : null;
+      return invalid(form, taken ? { organisationName: taken, ...parsed.errors } : parsed.errors);
+    }
     const input = parsed.data;
     if (choices.charter && input.charterVersion !== charterVersion(choices.charter)) {
       form.delete("charter");
@@ -43,13 +60,8 @@ export async function action(args: RouteArgs) {
 
     // Two people sending the same organisation at once queue here; the second sees the first.
     await db.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`${tenant.id}:application:${input.organisationName.toLowerCase()}`}))`;
-    const member = await db.organisation.findFirst({ where: { name: sameName(input.organisationName) }, select: { name: true } });
-    if (member) return fieldError(form, "organisationName", t("members.applications.error.alreadyMember", { name: member.name }));
-    const pending = await db.membersApplication.findFirst({
-      where: { organisationName: sameName(input.organisationName), status: { in: ["SUBMITTED", "INFO_REQUESTED"] } },
-      select: { organisationName: true },
-    });
-    if (pending) return fieldError(form, "organisationName", t("members.applications.error.alreadyPending", { name: pending.organisationName }));
+    const taken = await nameTaken(ctx, input.organisationName);
+    if (taken) return fieldError(form, "organisationName", taken);
 
     // Only applications that would reach the secretariat count: someone correcting a typo is never held up.
     const limit = await hitRateLimits([[`apply:${tenant.id}:ip:${clientIp}`, APPLY_RATE_LIMIT]]);
@@ -142,7 +154,7 @@ export default function Apply() {
           <>
             <h2>{t("members.applications.apply.charter")}</h2>
             <p>{t("members.applications.apply.charterIntro")}</p>
-            <section className="panel" aria-label={t("members.applications.apply.charter")}>
+            <section className="card" aria-label={t("members.applications.apply.charter")}>
               <PlainText text={data.charter} />
             </section>
             <CheckboxField name="charter" value="agree" label={t("members.applications.field.charter")} defaultChecked={values.charter === "agree"} error={errors.charter} />
