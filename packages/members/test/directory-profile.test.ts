@@ -4,6 +4,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPluginHarness, useTestDatabase, type HarnessCoalition, type HarnessPerson, type OtherTenant, type PluginHarness } from "@commons/plugin-sdk/testing";
 import members from "../manifest.ts";
+import * as directory from "../routes/directory/directory.tsx";
 import * as edit from "../routes/directory/edit.tsx";
 import * as logo from "../routes/directory/logo.tsx";
 import * as profile from "../routes/directory/organisation.tsx";
@@ -211,6 +212,19 @@ describe("editing a profile", () => {
     expect(r.status).toBe(400);
     expect((r.data as { errors: Record<string, string> }).errors.name).toMatch(/already has this name/);
     expect((await save(focal, orgId, { ...VALID, name: "Their Org" })).status).toBe(302);
+    await save(focal, orgId, VALID);
+  });
+
+  it("shows a saved change in the directory's counts at once", async () => {
+    const counts = async () => {
+      const page = (await get(h, member, directory.loader, "")).data as unknown as { facets: Record<string, { value: string; count: number }[]> };
+      return Object.fromEntries(page.facets.region!.map((o) => [o.value, o.count]));
+    };
+    const before = await counts();
+    expect((await save(focal, orgId, { ...VALID, region: "Davao Region" })).status).toBe(302);
+    const after = await counts();
+    expect(after["Davao Region"]).toBe((before["Davao Region"] ?? 0) + 1);
+    expect(after.Caraga).toBe((before.Caraga ?? 0) - 1);
     await save(focal, orgId, VALID);
   });
 

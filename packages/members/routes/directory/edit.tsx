@@ -9,6 +9,7 @@ import { canEditOrganisation, directoryMemberGuard, requireId, type RouteArgs } 
 import { Logo, logoUrl } from "../../src/directory/components.tsx";
 import { profileChoices, profileSchema } from "../../src/directory/edit.server.ts";
 import { MULTI_FIELDS, TAG_FIELDS, type MultiField } from "../../src/directory/fields.ts";
+import { forgetFacetCounts } from "../../src/directory/facet-cache.server.ts";
 import { findViewableOrganisation } from "../../src/directory/profile.server.ts";
 import { FormTooLargeError, readProfileForm, sniffImage, type LogoUpload } from "../../src/directory/upload.server.ts";
 import { membersT, useMembersT, type MessageKey } from "../../src/i18n.ts";
@@ -58,17 +59,17 @@ export async function action(args: RouteArgs) {
       const t = membersT(ctx.person?.locale);
       const o = await findViewableOrganisation(ctx.db, viewer, id);
       if (!ctx.person || !canEditOrganisation(ctx, id)) throw notFound();
-      if (!read) return { response: formError(new FormData(), t("members.directory.edit.error.tooLarge"), 413), stale: null };
+      if (!read) return { response: formError(new FormData(), t("members.directory.edit.error.tooLarge"), 413), stale: null, saved: null };
       const { form, logo } = read;
       const parsed = validateForm(form, profileSchema(t, profileChoices(ctx.settings, o)), { lists: [...MULTI_FIELDS, ...TAG_FIELDS] });
       const errors: FormErrors = parsed.ok ? {} : { ...parsed.errors };
       const badLogo = logoError(t, logo);
       if (badLogo) errors.logo = badLogo;
-      if (!parsed.ok || badLogo) return { response: invalid(form, errors, logo.kind === "too-large" && !Object.keys(errors).some((k) => k !== "logo") ? 413 : 400), stale: null };
+      if (!parsed.ok || badLogo) return { response: invalid(form, errors, logo.kind === "too-large" && !Object.keys(errors).some((k) => k !== "logo") ? 413 : 400), stale: null, saved: null };
       const { removeLogo, ...fields } = parsed.data;
 
       const clash = await ctx.db.organisation.findFirst({ where: { name: { equals: fields.name, mode: "insensitive" }, id: { not: id } }, select: { id: true } });
-      if (clash) return { response: invalid(form, { name: t("members.directory.edit.error.nameTaken") }), stale: null };
+      if (clash) return { response: invalid(form, { name: t("members.directory.edit.error.nameTaken") }), stale: null, saved: null };
 
       let logoKey = removeLogo ? null : o.logoKey;
       if (logo.kind === "file") {
@@ -82,9 +83,10 @@ export async function action(args: RouteArgs) {
       await ctx.db.activity.create({
         data: { tenantId: ctx.tenant.id, actorId: ctx.person.id, action: "members.organisation.updated", subjectType: "organisation", subjectId: id, data: { fields: changed } },
       });
-      return { response: redirect(`/c/${ctx.tenant.slug}/members/organisations/${id}?saved=1`), stale: logoKey !== o.logoKey ? o.logoKey : null };
+      return { response: redirect(`/c/${ctx.tenant.slug}/members/organisations/${id}?saved=1`), stale: logoKey !== o.logoKey ? o.logoKey : null, saved: ctx.tenant.id };
     });
     // The old logo goes once the change is committed; a failed commit keeps it.
+    if (outcome.saved) forgetFacetCounts(outcome.saved);
     if (outcome.stale) await storage.delete(outcome.stale).catch(() => undefined);
     return outcome.response;
   } catch (error) {

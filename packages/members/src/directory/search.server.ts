@@ -1,6 +1,7 @@
 import { listSetting, type MembersSettings } from "../settings.ts";
 import { PAGE_SIZE } from "../constants.ts";
 import type { Db } from "./access.server.ts";
+import { cachedFacetCounts, type FacetCountRow } from "./facet-cache.server.ts";
 import { FACETS, prefixQuery, type DirectoryFilters, type Facet } from "./filters.ts";
 
 export { FACETS, filterQuery, parseFilters, parsePage, prefixQuery, type DirectoryFilters, type Facet } from "./filters.ts";
@@ -103,16 +104,17 @@ export function listOrganisations(db: Db, tenantId: string, filters: DirectoryFi
     LIMIT ${limit} OFFSET ${offset}`;
 }
 
-/** A page of the directory: rows, total and facet counts (two statements). */
+/** A page of the directory: rows, total and facet counts (two statements; one while the counts are cached). */
 export async function searchDirectory(db: Db, tenantId: string, settings: MembersSettings, filters: DirectoryFilters, page: number): Promise<DirectoryResult> {
   const { tsquery, region, sector, theme, type, language } = bound(filters);
   const offset = (page - 1) * PAGE_SIZE;
 
-  const [rows, counts] = await Promise.all([
-    listOrganisations(db, tenantId, filters, PAGE_SIZE, offset),
-    // One pass over the matching organisations: the total under every filter, and each
-    // facet's counts under the other filters (so a choice shows what it would give).
-    db.$queryRaw<{ facet: string; value: string | null; n: number }[]>`
+  const rows = await listOrganisations(db, tenantId, filters, PAGE_SIZE, offset);
+  // One pass over the matching organisations: the total under every filter, and each
+  // facet's counts under the other filters (so a choice shows what it would give).
+  const filterKey = JSON.stringify([tsquery, region, sector, theme, type, language]);
+  const counts = await cachedFacetCounts(tenantId, filterKey, () =>
+    db.$queryRaw<FacetCountRow[]>`
       WITH base AS MATERIALIZED (
         SELECT o.region, o.type, o.sectors, o.themes, o.languages,
                (${region}::text IS NULL OR o.region = ${region}::text) AS f_region,
@@ -142,7 +144,7 @@ export async function searchDirectory(db: Db, tenantId: string, settings: Member
         SELECT facet, value, n, row_number() OVER (PARTITION BY facet ORDER BY n DESC, value) AS rank FROM counted
       ) ranked
       WHERE rank <= ${FACET_LIMIT}`,
-  ]);
+  );
 
   let total = 0;
   const found = Object.fromEntries(FACETS.map((f) => [f, new Map<string, number>()])) as Record<Facet, Map<string, number>>;
