@@ -5,8 +5,9 @@ import { z } from "zod";
 import { validateForm } from "@commons/plugin-sdk/forms";
 import { fieldError, invalid } from "@commons/plugin-sdk/forms/server";
 import { Button, Pagination, SelectField, Table } from "@commons/ui";
+import { formatDateTime } from "@commons/i18n";
 import { membersT, paginationLabels, useLocale, useMembersT } from "../../src/i18n.ts";
-import { FileField, formatDate, ImportFeedback, type ImportActionResult } from "../../src/import/components.tsx";
+import { FileField, ImportFeedback, type ImportActionResult } from "../../src/import/components.tsx";
 import { guessMapping, IMPORT_KINDS } from "../../src/import/fields.ts";
 import { paging, withImportAccess, type ImportRouteArgs } from "../../src/import/guard.server.ts";
 import { parseSpreadsheet, type ParseProblem } from "../../src/import/parse.server.ts";
@@ -132,7 +133,7 @@ export default function ImportPage() {
           { header: t("members.import.recent.kind"), cell: (i) => t(i.kind === "people" ? "members.import.kind.people" : "members.import.kind.organisations") },
           { header: t("members.import.recent.rows"), cell: (i) => i.total },
           { header: t("members.import.recent.status"), cell: (i) => t(`members.import.status.${i.status}`) },
-          { header: t("members.import.recent.uploaded"), cell: (i) => formatDate(i.createdAt, locale) },
+          { header: t("members.import.recent.uploaded"), cell: (i) => formatDateTime(i.createdAt, locale) },
           { header: t("members.import.recent.by"), cell: (i) => i.by ?? t("members.import.someone") },
         ]}
       />

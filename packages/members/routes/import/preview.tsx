@@ -4,8 +4,9 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { done, formError, invalid } from "@commons/plugin-sdk/forms/server";
 import { readForm } from "@commons/plugin-sdk/forms";
 import { Button, Notice, Pagination, SelectField, Table } from "@commons/ui";
+import { formatDateTime } from "@commons/i18n";
 import { membersT, paginationLabels, useLocale, useMembersT, type MembersT } from "../../src/i18n.ts";
-import { fieldLabel, formatDate, ImportFeedback, problemText, type ImportActionResult, type ProblemView } from "../../src/import/components.tsx";
+import { fieldLabel, ImportFeedback, problemText, type ImportActionResult, type ProblemView } from "../../src/import/components.tsx";
 import { fieldsOf, isImportKind, readMapping, requiredField, type ImportKind, type Mapping } from "../../src/import/fields.ts";
 import { findImport, paging, withImportAccess, type ImportRouteArgs } from "../../src/import/guard.server.ts";
 import { runImport, type ImportReport } from "../../src/import/import.server.ts";
@@ -125,7 +126,7 @@ export default function ImportPreview() {
       {data.done ? (
         <>
           <h2>{t("members.import.report.title")}</h2>
-          <Notice tone="success">{t("members.import.report.done", { date: formatDate(data.done.finishedAt, locale) })}</Notice>
+          <Notice tone="success">{t("members.import.report.done", { date: formatDateTime(data.done.finishedAt, locale) })}</Notice>
           <ul>
             <li>{t(`members.import.report.created.${data.kind}`, { count: data.done.counts.created })}</li>
             <li>{t("members.import.report.updated", { count: data.done.counts.updated })}</li>
@@ -193,10 +194,37 @@ function Preview({ t, data, result, importing, here }: { t: MembersT; data: Prev
       <p>
         <strong>{t("members.import.preview.summary", { ready, errors: preview.summary.errors, unchanged: preview.summary.unchanged })}</strong>
       </p>
+      <p>{t("members.import.preview.steps")}</p>
+      <ImportFeedback t={t} result={result} />
+
+      <h2>{t("members.import.rows.title")}</h2>
+      {preview.onlyProblems || preview.summary.errors ? (
+        <p>
+          {preview.onlyProblems ? <Link to={here}>{t("members.import.rows.all")}</Link> : <Link to={`${here}?show=problems`}>{t("members.import.rows.problems", { count: preview.summary.errors })}</Link>}
+        </p>
+      ) : null}
+      <Table
+        caption={t("members.import.rows.caption")}
+        rows={preview.rows}
+        rowKey={(r) => String(r.row)}
+        empty={t("members.import.rows.empty")}
+        columns={[
+          { header: t("members.import.rows.row"), cell: (r) => r.row },
+          { header: t("members.import.rows.outcome"), cell: (r) => <Outcome t={t} kind={kind} state={r.state} /> },
+          // Problems before the cells: on a phone the table scrolls sideways, and this is what matters.
+          { header: t("members.import.rows.details"), cell: (r) => <Problems t={t} kind={kind} problems={r.problems} note={r.note} /> },
+          ...SHOWN[kind].filter((f) => preview.mapping[f as keyof Mapping] !== undefined).map((f) => ({ header: fieldLabel(t, kind, f), cell: (r: (typeof preview.rows)[number]) => r.cells[f] ?? "" })),
+        ]}
+      />
+      <Pagination
+        page={preview.page}
+        pages={preview.pages}
+        hrefFor={(p) => `${here}?${preview.onlyProblems ? "show=problems&" : ""}page=${p}`}
+        labels={paginationLabels(t, preview.page, preview.pages)}
+      />
 
       <h2>{t("members.import.mapping.title")}</h2>
       <p>{t("members.import.mapping.intro")}</p>
-      <ImportFeedback t={t} result={result} />
       <Form method="post" noValidate className="narrow">
         {fieldsOf(kind).map((field) => (
           <SelectField
@@ -225,29 +253,6 @@ function Preview({ t, data, result, importing, here }: { t: MembersT; data: Prev
           <Notice tone="warning">{t("members.import.run.nothing")}</Notice>
         )}
       </Form>
-
-      <h2>{t("members.import.rows.title")}</h2>
-      <p>
-        {preview.onlyProblems ? <Link to={here}>{t("members.import.rows.all")}</Link> : <Link to={`${here}?show=problems`}>{t("members.import.rows.problems", { count: preview.summary.errors })}</Link>}
-      </p>
-      <Table
-        caption={t("members.import.rows.caption")}
-        rows={preview.rows}
-        rowKey={(r) => String(r.row)}
-        empty={t("members.import.rows.empty")}
-        columns={[
-          { header: t("members.import.rows.row"), cell: (r) => r.row },
-          { header: t("members.import.rows.outcome"), cell: (r) => <Outcome t={t} kind={kind} state={r.state} /> },
-          ...SHOWN[kind].filter((f) => preview.mapping[f as keyof Mapping] !== undefined).map((f) => ({ header: fieldLabel(t, kind, f), cell: (r: (typeof preview.rows)[number]) => r.cells[f] ?? "" })),
-          { header: t("members.import.rows.details"), cell: (r) => <Problems t={t} kind={kind} problems={r.problems} note={r.note} /> },
-        ]}
-      />
-      <Pagination
-        page={preview.page}
-        pages={preview.pages}
-        hrefFor={(p) => `${here}?${preview.onlyProblems ? "show=problems&" : ""}page=${p}`}
-        labels={paginationLabels(t, preview.page, preview.pages)}
-      />
     </>
   );
 }

@@ -54,7 +54,3 @@ export function FileField({ name, label, hint, error, accept }: { name: string; 
     </div>
   );
 }
-
-export function formatDate(iso: string, locale: string): string {
-  return new Intl.DateTimeFormat(locale, { day: "numeric", month: "long", year: "numeric", hour: "2-digit", minute: "2-digit", timeZone: "UTC" }).format(new Date(iso));
-}
