@@ -129,6 +129,15 @@ describe("uploading", () => {
   });
 });
 
+it("limits how many files one person may upload in an hour", async () => {
+  const busy = await h.person({ role: "SECRETARIAT_STAFF" });
+  for (let i = 0; i < 30; i++) expect((await upload(h, busy, { name: "empty.csv", content: "" })).status).toBe(400);
+  const refused = await upload(h, busy, fixtureFile);
+  expect(refused.status).toBe(429);
+  expect((refused.data as { errors: { file: string } }).errors.file).toMatch(/Try again in \d+ minutes/);
+  expect(await h.db((db) => db.membersImport.count({ where: { createdById: busy.id } }))).toBe(0);
+});
+
 function fixtureFileOf() {
   return { name: "members.csv", content: new Uint8Array(FIXTURE) };
 }

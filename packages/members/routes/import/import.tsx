@@ -2,6 +2,7 @@ import type { MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
+import { hitRateLimits } from "@commons/auth";
 import { validateForm } from "@commons/plugin-sdk/forms";
 import { fieldError, invalid } from "@commons/plugin-sdk/forms/server";
 import { Button, Pagination, SelectField, Table } from "@commons/ui";
@@ -49,6 +50,9 @@ const PROBLEM_MESSAGES: Record<ParseProblem, "members.import.error.empty" | `mem
   tooManyColumns: "members.import.error.tooManyColumns",
 };
 
+/** Uploads are parsed in memory: a person may send this many an hour, however many are refused. */
+const UPLOADS_PER_HOUR = { limit: 30, windowSeconds: 3600 };
+
 /** A name to show, never a path: what the person's computer called the file. */
 function displayName(name: string): string {
   return (name.split(/[\\/]/).pop() || "spreadsheet").slice(0, 200);
@@ -56,8 +60,14 @@ function displayName(name: string): string {
 
 export async function action(args: ImportRouteArgs) {
   // The permission first, before a byte of the body is read; the body outside any transaction.
-  const { locale } = await withImportAccess(args, async ({ person }) => ({ locale: person.locale }));
+  const { locale, personId } = await withImportAccess(args, async ({ person }) => ({ locale: person.locale, personId: person.id }));
   const t = membersT(locale);
+  const limited = await hitRateLimits([[`members-import:${personId}`, UPLOADS_PER_HOUR]]);
+  if (!limited.allowed) {
+    const form = new FormData();
+    form.set("intent", "upload");
+    return fieldError(form, "file", t("members.import.error.rateLimited", { minutes: Math.ceil(limited.retryAfterSeconds / 60) }), 429);
+  }
   const upload = await readUpload(args.request);
   if (!upload.ok) {
     const form = new FormData();

@@ -22,6 +22,7 @@ export const importing = {
   "members.import.error.malformedNoLine": "The file could not be read: a quotation mark is never closed.",
   "members.import.error.tooManyRows": "The file has more than 20,000 rows. Split it into smaller files.",
   "members.import.error.tooManyColumns": "The file has more than 100 columns. Keep only the columns to import.",
+  "members.import.error.rateLimited": "You have uploaded many files in the last hour. Try again in {minutes, plural, one {# minute} other {# minutes}}.",
   "members.import.recent.title": "Recent imports",
   "members.import.recent.caption": "Imports, newest first",
   "members.import.recent.empty": "Nothing has been imported yet.",
