@@ -5,13 +5,13 @@ import { afterAll, describe, expect, inject, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "@commons/db/testing";
 import { describeSchema } from "./catalog.ts";
 import { diffSchemas, flattenSchema, MIGRATIONS_DIR } from "./schema-diff.ts";
-import { HAND_WRITTEN_MARKER, handWrittenSql } from "./hand-written.ts";
+import { handWrittenSql } from "./hand-written.ts";
 
 /**
  * Fails when prisma/schema and prisma/migrations disagree: one database is built by the
  * migrations (the test template), another from the schema alone, and their catalogs must
  * match. Fix a failure with `npm run db:migration -- <name>`. SQL below a migration's
- * `${HAND_WRITTEN_MARKER}` line is applied to both.
+ * hand-written marker line (see hand-written.ts) is applied to both.
  */
 const made: TestDatabase[] = [];
 afterAll(async () => Promise.all(made.map((d) => d.drop())));
