@@ -207,6 +207,18 @@ describe("editing a profile", () => {
     expect((await org(orgId)).name).toBe("Agusan River Guardians");
   });
 
+  it("keeps listed values that hold commas whole, and splits free text on commas", async () => {
+    await h.configure({ settings: { sectors: "mining\nFree, prior and informed consent", regions: "Caraga\nDavao Region" } });
+    try {
+      expect((await save(focal, orgId, { ...VALID, sectors: ["Free, prior and informed consent", "mining"] })).status).toBe(302);
+      expect((await org(orgId)).sectors).toEqual(["Free, prior and informed consent", "mining"]);
+      expect((await org(orgId)).themes).toEqual(["water", "rivers"]);
+    } finally {
+      await h.configure({ settings: { sectors: "mining\nfisheries\nhealth", regions: "Caraga\nDavao Region" } });
+      await save(focal, orgId, VALID);
+    }
+  });
+
   it("refuses a name another organisation of the coalition has, in any case, but not another coalition's", async () => {
     const r = await save(focal, orgId, { ...VALID, name: "another org" });
     expect(r.status).toBe(400);

@@ -53,7 +53,7 @@ export default function Directory() {
       <p className="lede">{t("members.directory.lede", { coalition: data.coalition })}</p>
       {data.isPublic && data.level !== "public" ? <Notice>{t("members.directory.public")}</Notice> : null}
 
-      <Form method="get" role="search" aria-label={t("members.directory.search")} key={location.search}>
+      <Form method="get" role="search" key={location.search}>
         <TextField name="q" type="search" label={t("members.directory.search")} hint={t("members.directory.searchHint")} defaultValue={filters.q} maxLength={200} />
         <fieldset style={{ border: 0, padding: 0, margin: 0 }}>
           <legend className="visually-hidden">{t("members.directory.filters")}</legend>

@@ -52,7 +52,8 @@ export function profileSchema(t: MembersT, choices: ProfileChoices) {
     z
       .array(z.string())
       .default([])
-      .transform(splitTags)
+      // Listed values may hold commas ("Free, prior and informed consent"): only free text is split.
+      .transform((values) => (list.length ? [...new Set(values.map((v) => v.trim()).filter(Boolean))] : splitTags(values)))
       .refine((values) => values.length <= MAX_TAGS, { error: t("members.directory.edit.error.tooMany", { field: label(key), max: MAX_TAGS }) })
       .refine((values) => values.every((v) => v.length <= MAX_TAG), { error: t("members.directory.edit.error.tooLong", { field: label(key), max: MAX_TAG }) })
       .refine((values) => !list.length || values.every((v) => list.includes(v)), { error: t("members.directory.edit.error.chooseSome", { field: label(key) }) });
