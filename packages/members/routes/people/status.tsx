@@ -124,9 +124,9 @@ export default function OrganisationStatusPage() {
         <SelectField
           name="to"
           label={t("members.people.status.to")}
-          defaultValue={failure?.values.to ?? transitions[0]}
+          defaultValue={failure?.values.to ?? ""}
           error={failure?.errors.to}
-          options={transitions.map((s) => ({ value: s, label: statusLabel(t, s) }))}
+          options={[{ value: "", label: t("members.people.status.choose") }, ...transitions.map((s) => ({ value: s, label: statusLabel(t, s) }))]}
         />
         <TextAreaField
           name="reason"

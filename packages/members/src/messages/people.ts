@@ -82,6 +82,7 @@ export const people = {
   "members.people.status.changeTitle": "Change the status",
   "members.people.status.to": "New status",
   "members.people.status.toRequired": "Choose the new status.",
+  "members.people.status.choose": "Choose…",
   "members.people.status.reason": "Reason",
   "members.people.status.reasonHint": "The organisation's people receive this reason by email and see it in the history.",
   "members.people.status.reasonRequired": "Enter the reason for this change.",
