@@ -39,7 +39,7 @@ export const people = {
   "members.people.list.anyRole": "Any role",
   "members.people.list.anyOrganisation": "Any organisation",
   "members.people.list.apply": "Show people",
-  "members.people.list.resultsTitle": "{count} people",
+  "members.people.list.resultsTitle": "People found: {count}",
   "members.people.list.caption": "People in the coalition",
   "members.people.list.empty": "Nobody matches these filters.",
 
