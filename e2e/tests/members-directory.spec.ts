@@ -6,6 +6,9 @@ import { DEMO_ACCOUNTS, OEA, signIn } from "../support/people.ts";
 
 // The member directory, organisation profiles and editing one's own profile. The demo data
 // is shared with other specs: the edit test puts back what it changed.
+// Several pages each, every one checked by axe on a shared two-core machine.
+test.setTimeout(180_000);
+
 const folder = fileURLToPath(new URL("../screenshots/", import.meta.url));
 const directory = `/c/${OEA.slug}/members`;
 /** The demo focal point's organisation (oea-01 in packages/dev/src/seed). */

@@ -2,11 +2,12 @@ import type { MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
 import { Button, Notice, Pagination, SelectField, TextField } from "@commons/ui";
 import { directoryGuard, type RouteArgs } from "../../src/directory/access.server.ts";
-import { Logo, logoUrl, Tags } from "../../src/directory/components.tsx";
+import { directoryLinks, Logo, logoUrl, Tags } from "../../src/directory/components.tsx";
 import { FACETS, filterQuery, type Facet } from "../../src/directory/filters.ts";
 import { parseFilters, parsePage, searchDirectory } from "../../src/directory/search.server.ts";
 import { membersT, paginationLabels, useMembersT } from "../../src/i18n.ts";
 
+export const links = directoryLinks;
 export const meta: MetaFunction = () => [{ title: `${membersT()("members.directory.title")} · Commons` }];
 
 export async function loader(args: RouteArgs) {
@@ -55,9 +56,9 @@ export default function Directory() {
 
       <Form method="get" role="search" key={location.search}>
         <TextField name="q" type="search" label={t("members.directory.search")} hint={t("members.directory.searchHint")} defaultValue={filters.q} maxLength={200} />
-        <fieldset style={{ border: 0, padding: 0, margin: 0 }}>
+        <fieldset className="dir-filters">
           <legend className="visually-hidden">{t("members.directory.filters")}</legend>
-          <div style={{ display: "grid", gap: "0 1rem", gridTemplateColumns: "repeat(auto-fit, minmax(14rem, 1fr))" }}>
+          <div className="dir-filters__grid">
             {FACETS.map((facet) => (
               <SelectField
                 key={facet}
@@ -72,7 +73,7 @@ export default function Directory() {
             ))}
           </div>
         </fieldset>
-        <p style={{ display: "flex", flexWrap: "wrap", gap: "1rem", alignItems: "center" }}>
+        <p className="dir-actions">
           <Button>{t("members.directory.apply")}</Button>
           {filtered ? <Link to={base}>{t("members.directory.clear")}</Link> : null}
         </p>
@@ -83,21 +84,21 @@ export default function Directory() {
         <strong>{t(filtered ? "members.directory.totalFiltered" : "members.directory.total", { count: data.total })}</strong>
       </p>
       {data.rows.length ? (
-        <ul className="stack" style={{ listStyle: "none", padding: 0 }} aria-labelledby="results">
+        <ul className="dir-results" aria-labelledby="results">
           {data.rows.map((o) => (
-            <li key={o.id} className="card" style={{ display: "flex", gap: "1rem", alignItems: "flex-start" }}>
+            <li key={o.id} className="card dir-card">
               {o.logoKey ? <Logo src={logoUrl(base, o.id, o.logoKey)} alt="" /> : null}
-              <div style={{ minWidth: 0 }}>
-                <h3 style={{ margin: 0 }}>
+              <div className="dir-card__body">
+                <h3>
                   <Link to={`${base}/organisations/${o.id}`}>{o.name}</Link>
                   {o.acronym ? <span className="muted"> ({o.acronym})</span> : null}
                 </h3>
-                <p className="muted" style={{ margin: "0.25rem 0" }}>
+                <p className="muted dir-card__meta">
                   {[o.type, [o.province, o.region].filter(Boolean).join(", ")].filter(Boolean).join(" · ")}
                   {o.status === "SUSPENDED" ? ` · ${t("members.directory.suspended")}` : ""}
                 </p>
                 <Tags values={o.sectors} label={t("members.directory.profile.sectors")} />
-                {o.description ? <p style={{ margin: "0.25rem 0 0" }}>{o.description}</p> : null}
+                {o.description ? <p className="dir-card__text">{o.description}</p> : null}
               </div>
             </li>
           ))}
@@ -109,7 +110,7 @@ export default function Directory() {
 
       <h2>{t("members.directory.export")}</h2>
       <p className="muted">{t("members.directory.exportHint")}</p>
-      <ul>
+      <ul className="dir-downloads">
         <li>
           <a href={`${base}/export${filterQuery(filters, { format: "csv" })}`}>{t("members.directory.exportCsv")}</a>
         </li>

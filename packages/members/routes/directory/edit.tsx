@@ -6,7 +6,7 @@ import { formError, invalid } from "@commons/plugin-sdk/forms/server";
 import { localStorage, newStorageKey } from "@commons/storage";
 import { Button, CheckboxField, CheckboxGroup, ErrorSummary, SelectField, TextAreaField, TextField } from "@commons/ui";
 import { canEditOrganisation, directoryMemberGuard, requireId, type RouteArgs } from "../../src/directory/access.server.ts";
-import { Logo, logoUrl } from "../../src/directory/components.tsx";
+import { directoryLinks, Logo, logoUrl } from "../../src/directory/components.tsx";
 import { profileChoices, profileSchema } from "../../src/directory/edit.server.ts";
 import { MULTI_FIELDS, TAG_FIELDS, type MultiField } from "../../src/directory/fields.ts";
 import { forgetFacetCounts } from "../../src/directory/facet-cache.server.ts";
@@ -14,6 +14,7 @@ import { findViewableOrganisation } from "../../src/directory/profile.server.ts"
 import { FormTooLargeError, readProfileForm, sniffImage, type LogoUpload } from "../../src/directory/upload.server.ts";
 import { membersT, useMembersT, type MessageKey } from "../../src/i18n.ts";
 
+export const links = directoryLinks;
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data ? membersT()("members.directory.edit.title", { organisation: data.organisation.name }) : ""} · Commons` }];
 
 export async function loader(args: RouteArgs) {

@@ -4,10 +4,11 @@ import { formatDate } from "@commons/i18n";
 import { Notice, Table } from "@commons/ui";
 import { PERMISSIONS } from "../../src/constants.ts";
 import { canEditOrganisation, directoryGuard, requireId, type RouteArgs } from "../../src/directory/access.server.ts";
-import { Logo, logoUrl, PlainText, Tags } from "../../src/directory/components.tsx";
+import { directoryLinks, Logo, logoUrl, PlainText, Tags } from "../../src/directory/components.tsx";
 import { findViewableOrganisation, organisationPeople, statusHistory } from "../../src/directory/profile.server.ts";
 import { useLocale, useMembersT, type MessageKey } from "../../src/i18n.ts";
 
+export const links = directoryLinks;
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.organisation.name ?? ""} · Commons` }];
 
 export async function loader(args: RouteArgs) {
@@ -67,16 +68,16 @@ export default function OrganisationProfile() {
         <Link to={base}>{t("members.directory.profile.back")}</Link>
       </p>
       {params.get("saved") ? <Notice tone="success">{t("members.directory.profile.saved")}</Notice> : null}
-      <div style={{ display: "flex", gap: "1rem", alignItems: "center", flexWrap: "wrap" }}>
+      <div className="dir-title">
         {o.logoKey ? <Logo src={logoUrl(base, o.id, o.logoKey)} alt={t("members.directory.profile.logoAlt", { organisation: o.name })} size={88} /> : null}
-        <h1 style={{ margin: 0 }}>
+        <h1>
           {o.name}
           {o.acronym ? <span className="muted"> ({o.acronym})</span> : null}
         </h1>
       </div>
       {can.edit || can.changeStatus || can.invite ? (
-        <nav aria-label={t("members.directory.profile.actions")}>
-          <ul style={{ listStyle: "none", padding: 0, display: "flex", flexWrap: "wrap", gap: "0.5rem 1.5rem", margin: "1rem 0" }}>
+        <nav aria-label={t("members.directory.profile.actions")} className="dir-nav">
+          <ul>
             {can.edit ? (
               <li>
                 <Link to={`${here}/edit`}>{t("members.directory.profile.edit")}</Link>
