@@ -92,3 +92,19 @@ test("a member without members:manage gets 404 at the import pages", async ({ pa
   const response = await page.goto(`/c/${OEA.slug}/members/import`);
   expect(response?.status()).toBe(404);
 });
+
+test("without JavaScript the upload, the preview and the import are plain forms that work", async ({ newVisitor }) => {
+  test.setTimeout(120_000);
+  const suffix = String(Date.now()).slice(-7);
+  const page = await newVisitor({ javaScriptEnabled: false });
+  await signIn(page, DEMO_ACCOUNTS.admin.email);
+  await visit(page, `/c/${OEA.slug}/members/import`);
+  const csv = `Name,Email,Region\nTausug Fisherfolk Network ${suffix},tfn-${suffix}@example.ph,Caraga\nPalaw'an Forest Guardians ${suffix},pfg-${suffix}@example.ph,Atlantis\n`;
+  await page.getByLabel(FILE_LABEL).setInputFiles({ name: `plain-${suffix}.csv`, mimeType: "text/csv", buffer: Buffer.from(csv) });
+  await submit(page, page.getByRole("button", { name: "Upload and preview" }));
+  await expect(page.getByRole("heading", { level: 1, name: `Import plain-${suffix}.csv` })).toBeVisible();
+  await expect(page.getByText("1 row ready to import, 1 with problems (they will be skipped), 0 unchanged.")).toBeVisible();
+  await expect(page.getByRole("table", { name: "Rows of the file and what importing would do" })).toContainText("“Atlantis” is not one of the coalition's regions.");
+  await submit(page, page.getByRole("button", { name: "Import 1 row" }));
+  await expect(page.getByText("Organisations added: 1")).toBeVisible();
+});
