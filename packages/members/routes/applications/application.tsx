@@ -105,7 +105,9 @@ function Field({ label, value }: { label: string; value: string }) {
   const t = useMembersT();
   return (
     <>
-      <dt>{label}</dt>
+      <dt>
+        <strong>{label}</strong>
+      </dt>
       <dd>{value || t("members.applications.detail.none")}</dd>
     </>
   );
@@ -146,14 +148,17 @@ export default function Application() {
       <h2>{t("members.applications.detail.organisation")}</h2>
       <dl className="details">
         <Field label={t("members.applications.field.organisationName")} value={a.organisationName} />
-        <Field label={t("members.applications.field.acronym")} value={a.acronym} />
+        <Field label={t("members.applications.detail.acronym")} value={a.acronym} />
         <Field label={t("members.applications.field.type")} value={a.type} />
         <Field label={t("members.applications.field.region")} value={a.region} />
-        <Field label={t("members.applications.field.province")} value={a.province} />
-        <Field label={t("members.applications.field.sectors")} value={a.sectors.join(", ")} />
-        <Field label={t("members.applications.field.website")} value={a.website} />
+        <Field label={t("members.applications.detail.province")} value={a.province} />
+        <Field label={t("members.applications.detail.sectors")} value={a.sectors.join(", ")} />
+        <Field label={t("members.applications.detail.website")} value={a.website} />
+        <dt>
+          <strong>{t("members.applications.detail.description")}</strong>
+        </dt>
+        <dd>{a.description ? <PlainText text={a.description} /> : t("members.applications.detail.none")}</dd>
       </dl>
-      {a.description ? <PlainText text={a.description} /> : null}
 
       <h2>{t("members.applications.detail.contact")}</h2>
       <dl className="details">

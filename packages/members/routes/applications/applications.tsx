@@ -76,10 +76,11 @@ export default function Applications() {
         empty={t("members.applications.list.empty")}
         columns={[
           { header: t("members.applications.list.organisation"), cell: (a) => <Link to={`${base}/applications/${a.id}`}>{a.organisationName}</Link> },
-          { header: t("members.applications.list.contact"), cell: (a) => a.contactName },
-          { header: t("members.applications.list.region"), cell: (a) => a.region },
+          // What a reviewer looks for first stays on a phone's screen; the rest scrolls.
           { header: t("members.applications.list.status"), cell: (a) => t(`members.applications.status.${a.status}`) },
           { header: t("members.applications.list.received"), cell: (a) => formatDate(a.createdAt, locale) },
+          { header: t("members.applications.list.contact"), cell: (a) => a.contactName },
+          { header: t("members.applications.list.region"), cell: (a) => a.region },
         ]}
       />
       <Pagination page={data.page} pages={data.pages} hrefFor={query} labels={paginationLabels(t, data.page, data.pages)} />
