@@ -10,11 +10,11 @@ export const PERMISSIONS = {
 } as const;
 
 export const EVENTS = {
-  applicationSubmitted: "members.application.submitted",
-  applicationInfoRequested: "members.application.info_requested",
-  applicationRejected: "members.application.rejected",
-  applicationApproved: "members.application.approved",
-  statusChanged: "members.organisation.status_changed",
+  applicationSubmitted: "members.application_submitted",
+  applicationInfoRequested: "members.application_info_requested",
+  applicationRejected: "members.application_rejected",
+  applicationApproved: "members.application_approved",
+  statusChanged: "members.organisation_status_changed",
   /** Core event this module is the source of. */
   organisationAdmitted: "organisation.admitted",
 } as const;

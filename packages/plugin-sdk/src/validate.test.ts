@@ -80,6 +80,13 @@ describe("module manifests", () => {
     ]);
   });
 
+  it("refuse event names the outbox would refuse", () => {
+    expect(problemsOf(plugin({ id: "digests", events: { emits: ["digests.weekly.sent", "digests.Sent", "digests.weekly_sent"] } }))).toEqual([
+      'digests: event "digests.weekly.sent" must be "digests." and then lowercase letters, digits and underscores (like "digests.item_published").',
+      'digests: event "digests.Sent" must be "digests." and then lowercase letters, digits and underscores (like "digests.item_published").',
+    ]);
+  });
+
   it("let a core module declare the core events it is the source of, and no plugin", () => {
     expect(problemsOf(plugin({ id: "members", core: true, events: { emits: ["organisation.admitted"] } }))).toEqual([]);
     expect(problemsOf(plugin({ id: "rosters", events: { emits: ["organisation.admitted"] } }))).toHaveLength(2);

@@ -21,6 +21,8 @@ export const RESERVED_IDS: ReadonlySet<string> = new Set(["home", "join", "admin
 export const CORE_PERMISSION_IDS: ReadonlySet<string> = new Set(["coalition:view", "member:invite", "activity:read", "role:change", "module:manage"]);
 
 const ID = /^[a-z][a-z0-9-]{1,38}[a-z0-9]$/;
+/** What follows "<module>." in an event name; the outbox refuses anything else. */
+const EVENT_NAME = /^[a-z][a-z0-9_]{0,63}$/;
 const JOB_ID = /^[a-z][a-z0-9-]{0,38}[a-z0-9]$/;
 
 /** "deliverables/:id" and "deliverables/:deliverableId" match the same URLs. */
@@ -75,6 +77,7 @@ export function checkModules(modules: readonly Module[], portalVersion: string, 
       // A core module is where a core event comes from (members admits organisations).
       if (m.core && (CORE_EVENTS as readonly string[]).includes(event)) continue;
       if (!event.startsWith(`${id}.`)) problem(id, `event "${event}" must start with "${id}." (core events are emitted by the core).`);
+      else if (!EVENT_NAME.test(event.slice(id.length + 1))) problem(id, `event "${event}" must be "${id}." and then lowercase letters, digits and underscores (like "${id}.item_published").`);
       claim("event", event, id, `event "${event}"`);
     }
 

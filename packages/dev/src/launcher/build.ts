@@ -44,11 +44,11 @@ export function buildReason(): string | null {
 }
 
 export async function buildPortal(): Promise<void> {
-  const env = { ...process.env };
   // Vite builds for production; a development NODE_ENV from the caller would leak into the bundle.
+  const env: Record<string, string | undefined> = { ...process.env };
   delete env.NODE_ENV;
   const npm = process.platform === "win32" ? "npm.cmd" : "npm";
-  const { code, output } = await runQuietly(npm, ["run", "build", "-w", "@commons/portal"], env);
+  const { code, output } = await runQuietly(npm, ["run", "build", "-w", "@commons/portal"], env as NodeJS.ProcessEnv);
   if (code !== 0) {
     const tail = output.trim().split("\n").slice(-40).join("\n");
     throw new Error(`Building the portal failed (npm run build -w @commons/portal, exit code ${code}):\n${tail}`);

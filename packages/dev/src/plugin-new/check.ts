@@ -160,10 +160,12 @@ async function main(): Promise<void> {
     await run("copy the repository", "node_modules included; no .git, .data or build output", () => copyRepository(copy));
     Object.assign(server, await step("PostgreSQL", () => openServer(work), W));
     // Only this server for every step: not the real tree's embedded test server, not TEST_DATABASE_URL.
-    const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: server.url };
-    delete env.TEST_DATABASE_URL;
-    delete env.APP_DATABASE_URL;
-    delete env.NODE_ENV;
+    const inherited: Record<string, string | undefined> = { ...process.env, DATABASE_URL: server.url };
+    delete inherited.TEST_DATABASE_URL;
+    delete inherited.APP_DATABASE_URL;
+    // Unset on purpose (the portal builds for production); @remix-run/node's types call it required.
+    delete inherited.NODE_ENV;
+    const env = inherited as NodeJS.ProcessEnv;
     const npm = (...args: string[]) => exec("npm", args, copy, env);
     const npx = (...args: string[]) => exec("npx", args, copy, env);
 
