@@ -5,7 +5,6 @@ import members from "../manifest.ts";
 import { action, loader } from "../routes/people/status.tsx";
 import server from "../server.ts";
 import { EVENTS } from "../src/constants.ts";
-import { STATUS_CHANGED_EVENT } from "../src/people/events.ts";
 
 useTestDatabase();
 let h: PluginHarness;
@@ -43,7 +42,7 @@ describe("membership status", () => {
     const rows = await h.db((db) => db.membersStatusChange.findMany({ where: { organisationId }, select: { fromStatus: true, toStatus: true, reason: true, changedById: true } }));
     expect(rows).toEqual([{ fromStatus: "ACTIVE", toStatus: "SUSPENDED", reason: "Dues unpaid for two years.", changedById: staff.id }]);
     expect(await h.db((db) => db.activity.count({ where: { action: "members.organisation_status_changed", subjectId: organisationId, actorId: staff.id } }))).toBe(1);
-    const events = await h.events(STATUS_CHANGED_EVENT);
+    const events = await h.events(EVENTS.statusChanged);
     expect(events.at(-1)?.payload).toMatchObject({ organisationId, from: "ACTIVE", to: "SUSPENDED" });
 
     const after = await h.call(loader, { request: staff.request(h.path(`organisations/${organisationId}/status`)), params: { organisationId } });
@@ -103,7 +102,7 @@ describe("membership status", () => {
     const organisationId = await organisationOf(focal);
 
     expect((await change(staff, organisationId, { to: "SUSPENDED", reason: "Conflict of interest declared late." })).status).toBe(200);
-    const event = (await h.events(STATUS_CHANGED_EVENT)).at(-1)!;
+    const event = (await h.events(EVENTS.statusChanged)).at(-1)!;
     // The subscriber is keyed by the manifest's name (see src/people/events.ts).
     const first = await h.dispatch(EVENTS.statusChanged, event.payload as Record<string, unknown>, { eventId: event.id });
     expect(first.outcome).toBe("ran");

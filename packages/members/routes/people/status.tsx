@@ -5,10 +5,9 @@ import { done, fieldError, formError, invalid } from "@commons/plugin-sdk/forms/
 import { readForm, validateForm } from "@commons/plugin-sdk/forms";
 import { formatDate, formatDateTime } from "@commons/i18n";
 import { Button, Notice, Pagination, SelectField, Table, TextAreaField } from "@commons/ui";
-import { canTakePart, ORGANISATION_STATUSES, PAGE_SIZE, PERMISSIONS, STATUS_TRANSITIONS, type OrganisationStatus } from "../../src/constants.ts";
+import { canTakePart, EVENTS, ORGANISATION_STATUSES, PAGE_SIZE, PERMISSIONS, STATUS_TRANSITIONS, type OrganisationStatus } from "../../src/constants.ts";
 import { membersT, paginationLabels, useLocale, useMembersT } from "../../src/i18n.ts";
 import { findOrganisation, guard, namesByIds, pageCount, pageParam, recordActivity, requireId, type RouteArgs } from "../../src/people/access.server.ts";
-import { STATUS_CHANGED_EVENT } from "../../src/people/events.ts";
 import { Feedback, failureOf, formKey, type ActionResult } from "../../src/people/components.tsx";
 import { statusLabel } from "../../src/people/labels.ts";
 
@@ -88,7 +87,7 @@ export async function action(args: RouteArgs) {
       select: { id: true },
     });
     await recordActivity(ctx, "members.organisation_status_changed", { type: "organisation", id: organisationId }, { organisation: organisation.name, from, to, reason });
-    await emit(STATUS_CHANGED_EVENT, { organisationId, statusChangeId: change.id, from, to });
+    await emit(EVENTS.statusChanged, { organisationId, statusChangeId: change.id, from, to });
     return done(form, t("members.people.status.changed", { organisation: organisation.name, status: statusLabel(t, to) }));
   });
 }

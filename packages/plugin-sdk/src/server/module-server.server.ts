@@ -45,14 +45,15 @@ export interface SubscriberContext<Settings extends z.ZodObject> extends HookCon
   /**
    * Emails one person of this coalition, at most once per event: "sent", "skipped" when it
    * already went out for this event, or "not-a-member" when the person no longer belongs to
-   * the coalition (recipients are checked at send time, not when the event was recorded).
+   * the coalition (recipients are checked at send time, not when the event was recorded), or
+   * "opted-out" when they turned this coalition's email updates off.
    */
-  notify(userId: string, message: Notification): Promise<"sent" | "skipped" | "not-a-member">;
+  notify(userId: string, message: Notification): Promise<"sent" | "skipped" | "not-a-member" | "opted-out">;
   /**
    * Like notify, but renders one of the server entry's `emails` templates in the
    * recipient's own language (their account locale, falling back to English per message).
    */
-  email(userId: string, template: string, data: Params): Promise<"sent" | "skipped" | "not-a-member">;
+  email(userId: string, template: string, data: Params): Promise<"sent" | "skipped" | "not-a-member" | "opted-out">;
   /**
    * Emails an address that belongs to no member of the coalition yet (someone applying to
    * join), rendering one of the `emails` templates in `locale` (default: the language of an

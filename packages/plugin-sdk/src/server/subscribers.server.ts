@@ -12,6 +12,9 @@ export interface ModuleMail {
   publicUrl: string;
 }
 
+/** "opted-out": the person turned email updates from this coalition off. */
+export type NotifyOutcome = "sent" | "skipped" | "not-a-member" | "opted-out";
+
 export type DispatchOutcome = "ran" | "already-ran" | "module-off";
 
 /**
@@ -67,15 +70,20 @@ async function notify(
   userId: string,
   render: (locale: string) => Notification,
   deps: { ownerClient: OwnerClient; mail?: ModuleMail },
-): Promise<"sent" | "skipped" | "not-a-member"> {
+): Promise<NotifyOutcome> {
   if (!deps.mail) throw new Error(`Module "${module.id}" sent a notification, but this process has no mail transport.`);
   const { transport, publicUrl } = deps.mail;
   // Inside the coalition's transaction: only a current member of this coalition is found.
-  const member = await db.membership.findFirst({ where: { userId }, select: { user: { select: { email: true, locale: true } } } });
+  const member = await db.membership.findFirst({
+    where: { userId },
+    select: { emailUpdates: true, tenant: { select: { slug: true } }, user: { select: { email: true, locale: true } } },
+  });
   if (!member) return "not-a-member";
+  // The person turned this coalition's notifications off (members module, "Your membership").
+  if (!member.emailUpdates) return "opted-out";
   const { email, locale } = member.user;
   const message = render(locale);
-  const preferencesUrl = `${publicUrl}/account`;
+  const preferencesUrl = `${publicUrl}/c/${member.tenant.slug}/members/me`;
   return deliverOnce(
     deps.ownerClient,
     { eventId: event.id, recipient: email, channel: `email:${module.id}` },

@@ -205,6 +205,18 @@ describe("the rest of a module's server entry", () => {
     expect(mailbox.messages().filter((m) => m.to.includes(english.email))).toHaveLength(1);
   });
 
+  it("sends nothing to a member who turned this coalition's email updates off, and links to where they can turn them on", async () => {
+    const mailbox = await h.mailbox();
+    const quiet = await h.person({ name: "Carla Quiet" });
+    const keen = await h.person({ name: "Dan Keen" });
+    await h.db((db) => db.membership.updateMany({ where: { userId: quiet.id }, data: { emailUpdates: false } }));
+    await h.dispatch("organisation.admitted", { userId: quiet.id });
+    await h.dispatch("organisation.admitted", { userId: keen.id });
+    const sent = await mailbox.waitFor((m) => m.to.includes(keen.email));
+    expect(sent.text).toContain(`/c/${h.tenant.slug}/members/me`);
+    expect(mailbox.messages().filter((m) => m.to.includes(quiet.email))).toEqual([]);
+  });
+
   it("seeds a coalition once: switches the module on and writes its demo data, then leaves it alone", async () => {
     const fresh = await h.otherTenant({ enabled: false });
     const log = { info: () => undefined, warn: () => undefined };
