@@ -7,7 +7,7 @@ import type { RequestContext } from "@commons/plugin-sdk/server";
 import { Button, CheckboxField, CheckboxGroup, SelectField, TextAreaField, TextField } from "@commons/ui";
 import { EVENTS } from "../../src/constants.ts";
 import { membersT, useMembersT } from "../../src/i18n.ts";
-import { recordApplicationActivity, recordApplicationEvent, sameName, visitor, type RouteArgs, type VisitorCtx } from "../../src/applications/access.server.ts";
+import { recordApplicationActivity, sameName, visitor, type RouteArgs, type VisitorCtx } from "../../src/applications/access.server.ts";
 import { failureOf, Feedback, PlainText, type ActionResult } from "../../src/applications/components.tsx";
 import { APPLY_RATE_LIMIT, applicationSchema, charterVersion, formChoices } from "../../src/applications/form.server.ts";
 
@@ -86,7 +86,7 @@ export async function action(args: RouteArgs) {
       },
       select: { id: true },
     });
-    await recordApplicationEvent(ctx, EVENTS.applicationSubmitted, { applicationId: application.id });
+    await ctx.emit(EVENTS.applicationSubmitted, { applicationId: application.id });
     await recordApplicationActivity(db, tenant.id, person?.id ?? null, "submitted", application.id, { organisation: input.organisationName });
     return redirect(`/c/${tenant.slug}/members/apply/received`);
   });

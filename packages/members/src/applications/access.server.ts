@@ -1,4 +1,3 @@
-import { randomUUID } from "node:crypto";
 import { notFound, withModule, withModuleVisitor, type RequestContext, type VisitorContext } from "@commons/plugin-sdk/server";
 import members from "../../manifest.ts";
 import { PERMISSIONS } from "../constants.ts";
@@ -29,22 +28,6 @@ export function recordApplicationActivity(db: Db, tenantId: string, actorId: str
   return db.activity.create({
     data: { tenantId, actorId, action: `members.application.${what}`, subjectType: "membership_application", subjectId: applicationId, data },
   });
-}
-
-const MODULE_EVENT = /^members\.[a-z][a-z0-9_]{0,63}$/;
-
-/**
- * Records one of the applications' events in the caller's transaction. The names in
- * src/constants.ts ("members.application.submitted") have a second dot, which the SDK's
- * emit refuses although the manifest check accepts it; until they are renamed, such a name
- * goes to the outbox directly (the same row emit writes: the relay and the worker's
- * dispatch to subscribers treat it alike). A name emit accepts goes through emit.
- */
-export async function recordApplicationEvent(ctx: { db: Db; tenant: { id: string }; emit: Ctx["emit"] }, type: string, payload: { applicationId: string }) {
-  if (MODULE_EVENT.test(type)) return ctx.emit(type, payload);
-  const id = randomUUID();
-  await ctx.db.outboxEvent.createMany({ data: [{ id, type, tenantId: ctx.tenant.id, payload }] });
-  return id;
 }
 
 /** A name compared as people read it: case and repeated spaces do not make another organisation. */

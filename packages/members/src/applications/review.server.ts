@@ -2,7 +2,7 @@ import { INVITATION_LIFETIME_MS } from "@commons/auth";
 import { recordEvent } from "@commons/jobs";
 import { EVENTS } from "../constants.ts";
 import type { MembersT } from "../i18n.ts";
-import { isUniqueViolation, recordApplicationActivity, recordApplicationEvent, sameName, type Ctx } from "./access.server.ts";
+import { isUniqueViolation, recordApplicationActivity, sameName, type Ctx } from "./access.server.ts";
 
 /** The statuses the secretariat can still decide from. */
 export const OPEN_STATUSES = ["SUBMITTED", "INFO_REQUESTED"] as const;
@@ -79,14 +79,14 @@ export async function approve(ctx: Ctx, t: MembersT, application: Decided) {
   await db.membersApplication.update({ where: { id: row.id }, data: { organisationId: organisation.id } });
   await recordEvent(db, { type: "invitation.created", tenantId: tenant.id, payload: { invitationId: invitation.id } });
   await ctx.emit(EVENTS.organisationAdmitted, { organisationId: organisation.id });
-  await recordApplicationEvent(ctx, EVENTS.applicationApproved, { applicationId: row.id });
+  await ctx.emit(EVENTS.applicationApproved, { applicationId: row.id });
   await recordApplicationActivity(db, tenant.id, person.id, "approved", row.id, { organisation: row.organisationName, organisationId: organisation.id, invitationId: invitation.id });
   return { name: row.organisationName, email: row.contactEmail, organisationId: organisation.id };
 }
 
 export async function reject(ctx: Ctx, t: MembersT, application: Decided, reason: string) {
   await claim(ctx, t, application.id, { status: "REJECTED", decisionReason: reason, reviewedById: ctx.person.id, reviewedAt: new Date(), responseTokenHash: null });
-  await recordApplicationEvent(ctx, EVENTS.applicationRejected, { applicationId: application.id });
+  await ctx.emit(EVENTS.applicationRejected, { applicationId: application.id });
   await recordApplicationActivity(ctx.db, ctx.tenant.id, ctx.person.id, "rejected", application.id, { reason });
 }
 
@@ -96,6 +96,6 @@ export async function reject(ctx: Ctx, t: MembersT, application: Decided, reason
  */
 export async function requestInfo(ctx: Ctx, t: MembersT, application: Decided, question: string) {
   await claim(ctx, t, application.id, { status: "INFO_REQUESTED", infoRequest: question, infoResponse: "", responseTokenHash: null });
-  await recordApplicationEvent(ctx, EVENTS.applicationInfoRequested, { applicationId: application.id });
+  await ctx.emit(EVENTS.applicationInfoRequested, { applicationId: application.id });
   await recordApplicationActivity(ctx.db, ctx.tenant.id, ctx.person.id, "info_requested", application.id, { question });
 }
