@@ -5,7 +5,7 @@ import { directoryGuard, type RouteArgs } from "../../src/directory/access.serve
 import { directoryLinks, Logo, logoUrl, Tags } from "../../src/directory/components.tsx";
 import { FACETS, filterQuery, type Facet } from "../../src/directory/filters.ts";
 import { parseFilters, parsePage, searchDirectory } from "../../src/directory/search.server.ts";
-import { membersT, paginationLabels, useMembersT } from "../../src/i18n.ts";
+import { membersT, paginationLabels, useMembersT } from "../../src/directory/i18n.ts";
 
 export const links = directoryLinks;
 export const meta: MetaFunction = () => [{ title: `${membersT()("members.directory.title")} · Commons` }];

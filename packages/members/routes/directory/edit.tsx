@@ -12,7 +12,7 @@ import { MULTI_FIELDS, TAG_FIELDS, type MultiField } from "../../src/directory/f
 import { forgetFacetCounts } from "../../src/directory/facet-cache.server.ts";
 import { findViewableOrganisation } from "../../src/directory/profile.server.ts";
 import { FormTooLargeError, readProfileForm, sniffImage, type LogoUpload } from "../../src/directory/upload.server.ts";
-import { membersT, useMembersT, type MessageKey } from "../../src/i18n.ts";
+import { membersT, useMembersT, type MessageKey } from "../../src/directory/i18n.ts";
 
 export const links = directoryLinks;
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data ? membersT()("members.directory.edit.title", { organisation: data.organisation.name }) : ""} · Commons` }];

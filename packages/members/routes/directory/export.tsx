@@ -2,7 +2,7 @@ import { notFound } from "@commons/plugin-sdk/server";
 import { directoryGuard, type RouteArgs } from "../../src/directory/access.server.ts";
 import { download, toCsv, toXlsx, type ExportColumn, type ExportFormat } from "../../src/directory/export.server.ts";
 import { listOrganisations, parseFilters, type DirectoryRow } from "../../src/directory/search.server.ts";
-import { membersT, type MessageKey } from "../../src/i18n.ts";
+import { membersT, type MessageKey } from "../../src/directory/i18n.ts";
 
 /** More than any coalition has; a bound so one request cannot ask for everything twice over. */
 const EXPORT_LIMIT = 50_000;

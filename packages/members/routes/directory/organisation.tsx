@@ -6,7 +6,7 @@ import { PERMISSIONS } from "../../src/constants.ts";
 import { canEditOrganisation, directoryGuard, requireId, type RouteArgs } from "../../src/directory/access.server.ts";
 import { directoryLinks, Logo, logoUrl, PlainText, Tags } from "../../src/directory/components.tsx";
 import { findViewableOrganisation, organisationPeople, statusHistory } from "../../src/directory/profile.server.ts";
-import { useLocale, useMembersT, type MessageKey } from "../../src/i18n.ts";
+import { useLocale, useMembersT, type MessageKey } from "../../src/directory/i18n.ts";
 
 export const links = directoryLinks;
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.organisation.name ?? ""} · Commons` }];

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { MembersT } from "../i18n.ts";
+import type { MembersT } from "./i18n.ts";
 import { listSetting, type MembersSettings } from "../settings.ts";
 
 
