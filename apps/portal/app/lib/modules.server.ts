@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { createCatalogueTranslator } from "@commons/i18n";
 import type { Db, Prisma } from "@commons/db";
 import type { Module } from "@commons/plugin-sdk";
 import { MODULES } from "../../modules.config.ts";
@@ -88,4 +89,19 @@ export function settingsFromForm(module: Module, form: FormData): Record<string,
 
 export function settingsJson(value: unknown): Prisma.InputJsonObject {
   return value as Prisma.InputJsonObject;
+}
+
+/**
+ * How the activity record words a module's entry ("<module>.<what>"): the module's message
+ * "<module>.activity.<what>" with the entry's data as its placeholders, or, when the module
+ * has none, the action in plain words. Null for the core's own entries.
+ */
+export function describeModuleAction(action: string, data: unknown, locale: string): string | null {
+  const module = MODULES.find((m) => action.startsWith(`${m.id}.`));
+  if (!module) return null;
+  const what = action.slice(module.id.length + 1);
+  const key = `${module.id}.activity.${what}`;
+  if (!module.messages?.en?.[key]) return `${module.name}: ${what.replace(/[._]/g, " ")}`;
+  const params = Object.fromEntries(Object.entries((data ?? {}) as Record<string, unknown>).map(([k, v]) => [k, Array.isArray(v) ? v.join(", ") : String(v ?? "")]));
+  return createCatalogueTranslator(module.messages, locale)(key, params);
 }

@@ -128,6 +128,11 @@ export default function Directory() {
           </>
         ) : null}
       </ul>
+      {data.level === "manager" ? (
+        <p>
+          <Link to={`${base}/import`}>{t("members.directory.import")}</Link>
+        </p>
+      ) : null}
     </main>
   );
 }

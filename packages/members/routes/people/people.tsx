@@ -77,6 +77,8 @@ export default function People() {
       {data.removed ? <Notice tone="success">{t("members.people.person.removed", { name: data.removed })}</Notice> : null}
       <p>
         <Link to={`/c/${slug}/admin/invitations`}>{t("members.people.list.invite")}</Link>
+        {" · "}
+        <Link to={`/c/${slug}/members/import`}>{t("members.people.list.import")}</Link>
       </p>
       <h2>{t("members.people.list.searchTitle")}</h2>
       <Form method="get" className="narrow" role="search" aria-label={t("members.people.list.searchTitle")}>

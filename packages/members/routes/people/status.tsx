@@ -5,6 +5,7 @@ import { done, fieldError, formError, invalid } from "@commons/plugin-sdk/forms/
 import { readForm, validateForm } from "@commons/plugin-sdk/forms";
 import { formatDate, formatDateTime } from "@commons/i18n";
 import { Button, Notice, Pagination, SelectField, Table, TextAreaField } from "@commons/ui";
+import { forgetFacetCounts } from "../../src/directory/facet-cache.server.ts";
 import { canTakePart, EVENTS, ORGANISATION_STATUSES, PAGE_SIZE, PERMISSIONS, STATUS_TRANSITIONS, type OrganisationStatus } from "../../src/constants.ts";
 import { membersT, paginationLabels, useLocale, useMembersT } from "../../src/i18n.ts";
 import { findOrganisation, guard, namesByIds, pageCount, pageParam, recordActivity, requireId, type RouteArgs } from "../../src/people/access.server.ts";
@@ -88,6 +89,8 @@ export async function action(args: RouteArgs) {
     });
     await recordActivity(ctx, "members.organisation_status_changed", { type: "organisation", id: organisationId }, { organisation: organisation.name, from, to, reason });
     await emit(EVENTS.statusChanged, { organisationId, statusChangeId: change.id, from, to });
+    // Suspended and left organisations move in or out of the directory and its counts.
+    forgetFacetCounts(ctx.tenant.id);
     return done(form, t("members.people.status.changed", { organisation: organisation.name, status: statusLabel(t, to) }));
   });
 }

@@ -2,6 +2,7 @@ import { INVITATION_LIFETIME_MS } from "@commons/auth";
 import { recordEvent } from "@commons/jobs";
 import { EVENTS } from "../constants.ts";
 import type { MembersT } from "../i18n.ts";
+import { forgetFacetCounts } from "../directory/facet-cache.server.ts";
 import { isUniqueViolation, recordApplicationActivity, sameName, type Ctx } from "./access.server.ts";
 
 /** The statuses the secretariat can still decide from. */
@@ -79,6 +80,8 @@ export async function approve(ctx: Ctx, t: MembersT, application: Decided) {
   await db.membersApplication.update({ where: { id: row.id }, data: { organisationId: organisation.id } });
   await recordEvent(db, { type: "invitation.created", tenantId: tenant.id, payload: { invitationId: invitation.id } });
   await ctx.emit(EVENTS.organisationAdmitted, { organisationId: organisation.id });
+  // A new member organisation: the directory's counts change.
+  forgetFacetCounts(tenant.id);
   await ctx.emit(EVENTS.applicationApproved, { applicationId: row.id });
   await recordApplicationActivity(db, tenant.id, person.id, "approved", row.id, { organisation: row.organisationName, organisationId: organisation.id, invitationId: invitation.id });
   return { name: row.organisationName, email: row.contactEmail, organisationId: organisation.id };

@@ -8,6 +8,7 @@ import {
   checkOrganisations, checkPeople, type CheckedRow, type ExistingOrganisation, type Lists, type OrganisationValues, type OrganisationWrite, type PeopleContext, type PersonWrite,
 } from "./check.server.ts";
 import type { ImportKind, Mapping } from "./fields.ts";
+import { forgetFacetCounts } from "../directory/facet-cache.server.ts";
 
 export type Ctx = ModuleContext<typeof settings>;
 export type Db = Ctx["db"];
@@ -84,6 +85,7 @@ export async function writeImport(ctx: Pick<Ctx, "db" | "tenant" | "person">, ch
     await updateOrganisations(ctx.db, ctx.tenant.id, updates);
     counts.created = creates.length;
     counts.updated = updates.length;
+    if (creates.length || updates.length) forgetFacetCounts(ctx.tenant.id);
   } else {
     const writes = checked.rows.map((r) => r.write).filter((w): w is PersonWrite => !!w);
     const invites = writes.flatMap((w) => ("invite" in w ? [w.invite] : []));

@@ -24,6 +24,7 @@ export const directory = {
   "members.directory.exportXlsx": "Organisations (Excel)",
   "members.directory.exportPeopleCsv": "People (CSV)",
   "members.directory.exportPeopleXlsx": "People (Excel)",
+  "members.directory.import": "Import organisations or people from a spreadsheet",
   "members.directory.exportHint": "The downloads hold the organisations that match the current search and filters.",
   "members.directory.public": "This directory is public: anyone can browse it without signing in.",
 

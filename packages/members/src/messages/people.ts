@@ -33,6 +33,7 @@ export const people = {
   "members.people.list.title": "People",
   "members.people.list.lede": "Everyone in the coalition, with their organisation and role.",
   "members.people.list.invite": "Invite a person",
+  "members.people.list.import": "Import people or organisations from a spreadsheet",
   "members.people.list.searchTitle": "Find people",
   "members.people.list.search": "Name or email",
   "members.people.list.searchHint": "Part of a name or an email address.",

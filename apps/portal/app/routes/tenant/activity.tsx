@@ -3,13 +3,14 @@ import { useLoaderData } from "@remix-run/react";
 import { formatDateTime, type MessageKey } from "@commons/i18n";
 import { Pagination, Table } from "@commons/ui";
 import { useLocale, useT, usePaginationLabels } from "../../lib/i18n.ts";
+import { describeModuleAction } from "../../lib/modules.server.ts";
 import { pageParam, PAGE_SIZE, withMember } from "../../lib/tenant.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Activity record · Commons" }];
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const page = pageParam(request);
-  return withMember(request, context, params, "activity:read", async ({ db, tenant, nav }) => {
+  return withMember(request, context, params, "activity:read", async ({ db, tenant, nav, session }) => {
     // The record only grows: fetch one row past the page to know whether another follows,
     // instead of counting every row on every view.
     const rows = await db.activity.findMany({ orderBy: [{ createdAt: "desc" }, { id: "desc" }], skip: (page - 1) * PAGE_SIZE, take: PAGE_SIZE + 1 });
@@ -29,6 +30,8 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
         actor: e.actorId ? (names.get(e.actorId) ?? "") : null,
         action: e.action,
         data: e.data as Record<string, string>,
+        // A module's entries are worded by the module (server side: its catalogue stays off the page's JS).
+        described: describeModuleAction(e.action, e.data, session.user.locale),
       })),
     };
   });
@@ -66,7 +69,7 @@ export default function Activity() {
         columns={[
           { header: t("activity.when"), cell: (e) => formatDateTime(e.at, locale) },
           { header: t("activity.who"), cell: (e) => e.actor ?? t("activity.system") },
-          { header: t("activity.what"), cell: (e) => describe(e.action, e.data) },
+          { header: t("activity.what"), cell: (e) => e.described ?? describe(e.action, e.data) },
         ]}
       />
       <Pagination
