@@ -87,14 +87,15 @@ export const meta: MetaFunction = () => [{ title: \`\${en["${n.id}.title"]} · C
 
 export async function loader(args: RouteArgs) {
   // Signed in, a member of this coalition, module switched on, permission held; else 404.
-  return withModule(args, plugin, "${n.id}:view", async ({ db, settings }) => {
+  return withModule(args, plugin, "${n.id}:view", async ({ db, settings, nav }) => {
     // db is scoped to the coalition: no tenant filter to write, none to forget.
     const items = await db.${n.accessor}.findMany({
       orderBy: [{ createdAt: "desc" }, { id: "desc" }],
       take: settings.pageSize,
       select: { id: true, title: true },
     });
-    return { items };
+    // \`member\`: the coalition bar, built in this same transaction.
+    return { items, member: nav };
   });
 }
 
