@@ -1,21 +1,11 @@
-import { fileURLToPath } from "node:url";
 import type { Locator, Page } from "@playwright/test";
 import { expect, test } from "../support/fixtures.ts";
 import { expectFieldError, submit, visit } from "../support/forms.ts";
 import { linkIn, waitForEmail } from "../support/mail.ts";
+import { shoot } from "../support/screenshots.ts";
 import { DEMO_ACCOUNTS, OEA, signIn, strongPassword, uniqueEmail } from "../support/people.ts";
 
-// Pictures of the applications pages, for a person to look at (git-ignored).
-const folder = fileURLToPath(new URL("../screenshots/", import.meta.url));
-const PHONE = { width: 360, height: 740 };
-
-async function shoot(page: Page, name: string) {
-  await page.screenshot({ path: `${folder}members-applications-${name}.png`, fullPage: true });
-  const desktop = page.viewportSize();
-  await page.setViewportSize(PHONE);
-  await page.screenshot({ path: `${folder}members-applications-${name}-phone.png`, fullPage: true });
-  if (desktop) await page.setViewportSize(desktop);
-}
+const shootPage = (page: Page, name: string) => shoot(page, `members-applications-${name}`);
 
 /** Fills a field the coalition may offer as a list (a select) or as free text; returns the value used. */
 async function fillOrChoose(field: Locator, text: string): Promise<string> {
@@ -42,7 +32,7 @@ test("an organisation applies, the secretariat approves, its contact signs up as
   await visit(applicant, `${base}/apply`);
   await expect(applicant.getByRole("heading", { level: 1, name: `Apply to join ${OEA.name}` })).toBeVisible();
   await expect(applicant.getByText("Members of this coalition agree to:")).toBeVisible();
-  await shoot(applicant, "form");
+  await shootPage(applicant, "form");
 
   // Sent half-filled: every problem is named next to its field, and what was typed stays.
   await applicant.getByLabel("Name of the organisation").fill(organisation);
@@ -52,7 +42,7 @@ test("an organisation applies, the secretariat approves, its contact signs up as
   await expectFieldError(applicant, "Why does your organisation want to join?", "Tell the secretariat why your organisation wants to join.");
   await expect(applicant.getByRole("alert")).toContainText("Tick the box to agree to the charter");
   await expect(applicant.getByLabel("Name of the organisation")).toHaveValue(organisation);
-  await shoot(applicant, "form-errors");
+  await shootPage(applicant, "form-errors");
 
   await applicant.getByLabel("Acronym (optional)").fill("BM");
   await fillOrChoose(applicant.getByLabel("Type of organisation"), "People's organisation");
@@ -68,7 +58,7 @@ test("an organisation applies, the secretariat approves, its contact signs up as
   await expect(applicant).toHaveURL(new RegExp(`${base}/apply/received$`));
   await expect(applicant.getByRole("heading", { level: 1, name: "Your application was sent" })).toBeVisible();
   await expect(applicant.getByRole("heading", { level: 2, name: "What happens next" })).toBeVisible();
-  await shoot(applicant, "received");
+  await shootPage(applicant, "received");
   const receipt = await waitForEmail(contact, `We received your application to join ${OEA.name}`);
   expect(receipt.text).toContain(organisation);
 
@@ -90,7 +80,7 @@ test("an organisation applies, the secretariat approves, its contact signs up as
   await expect(page).toHaveURL(/status=SUBMITTED/);
   const row = page.getByRole("row").filter({ hasText: organisation });
   await expect(row).toContainText("Waiting for review");
-  await shoot(page, "list");
+  await shootPage(page, "list");
   await row.getByRole("link", { name: organisation }).click();
   await expect(page).toHaveURL(new RegExp(`${new URL(reviewLink).pathname}$`));
   await expect(page.getByRole("heading", { level: 1, name: organisation })).toBeVisible();
@@ -99,7 +89,7 @@ test("an organisation applies, the secretariat approves, its contact signs up as
   // A rejection needs a reason; the form says so and nothing is decided.
   await submit(page, page.getByRole("button", { name: "Reject the application" }));
   await expectFieldError(page, "Reason (emailed to the applicant)", "Give the reason: it is emailed to the applicant.");
-  await shoot(page, "review");
+  await shootPage(page, "review");
 
   await submit(page, page.getByRole("button", { name: "Approve and invite" }));
   await expect(page.getByRole("status")).toContainText(`Approved. ${organisation} is now a member, and ${contact} has been invited to join as its focal point.`);

@@ -1,26 +1,16 @@
-import { fileURLToPath } from "node:url";
-import type { Page } from "@playwright/test";
 import { expect, test } from "../support/fixtures.ts";
 import { expectFieldError, submit, visit } from "../support/forms.ts";
 import { DEMO_ACCOUNTS, OEA, signIn } from "../support/people.ts";
+import { shoot } from "../support/screenshots.ts";
 
 // The member directory, organisation profiles and editing one's own profile. The demo data
 // is shared with other specs: the edit test puts back what it changed.
 // Several pages each, every one checked by axe on a shared two-core machine.
 test.setTimeout(180_000);
 
-const folder = fileURLToPath(new URL("../screenshots/", import.meta.url));
 const directory = `/c/${OEA.slug}/members`;
 /** The demo focal point's organisation (oea-01 in packages/dev/src/seed). */
 const FOCAL_ORGANISATION = "Benguet Environmental Justice Centre";
-
-async function shoot(page: Page, name: string) {
-  await page.screenshot({ path: `${folder}${name}.png`, fullPage: true });
-  const desktop = page.viewportSize();
-  await page.setViewportSize({ width: 360, height: 740 });
-  await page.screenshot({ path: `${folder}${name}-phone.png`, fullPage: true });
-  if (desktop) await page.setViewportSize(desktop);
-}
 
 test.describe("without JavaScript", () => {
   test.use({ javaScriptEnabled: false });
@@ -29,8 +19,10 @@ test.describe("without JavaScript", () => {
     await signIn(page, DEMO_ACCOUNTS.member.email);
     await visit(page, directory);
     await expect(page.getByRole("heading", { level: 1, name: "Member directory" })).toBeVisible();
-    await expect(page.getByText("80 organisations", { exact: true })).toBeVisible();
-    await expect(page.getByRole("navigation", { name: "Pages" })).toContainText("Page 1 of 4");
+    // At least the 80 seeded members: other specs admit or import organisations into the same coalition.
+    const count = Number(/^(\d+) organisations$/.exec((await page.getByText(/^\d+ organisations$/).textContent()) ?? "")?.[1]);
+    expect(count).toBeGreaterThanOrEqual(80);
+    await expect(page.getByRole("navigation", { name: "Pages" })).toContainText(`Page 1 of ${Math.ceil(count / 25)}`);
 
     // The options carry their counts; choosing one and sending the GET form filters the list.
     const caraga = page.getByLabel("Region").locator("option", { hasText: /^Caraga \(\d+\)$/ });

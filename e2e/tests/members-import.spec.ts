@@ -1,11 +1,10 @@
-import { fileURLToPath } from "node:url";
 import type { Page } from "@playwright/test";
 import { expect, test } from "../support/fixtures.ts";
 import { expectFieldError, submit, visit } from "../support/forms.ts";
 import { DEMO_ACCOUNTS, OEA, signIn } from "../support/people.ts";
+import { shoot } from "../support/screenshots.ts";
 
-const folder = fileURLToPath(new URL("../screenshots/", import.meta.url));
-const shoot = (page: Page, name: string) => page.screenshot({ path: `${folder}${name}.png`, fullPage: true });
+const shootPage = (page: Page, name: string) => shoot(page, name, { phone: false });
 
 const FILE_LABEL = "Spreadsheet file (.csv or .xlsx)";
 
@@ -42,7 +41,7 @@ test("the secretariat uploads a spreadsheet, sees each row's problems, changes a
   await page.getByLabel(FILE_LABEL).setInputFiles({ name: "members.csv", mimeType: "text/csv", buffer: Buffer.from("%PDF-1.7\n1 0 obj << >> endobj\n") });
   await submit(page, page.getByRole("button", { name: "Upload and preview" }));
   await expectFieldError(page, FILE_LABEL, "This file is not a spreadsheet. Upload a CSV file or an Excel workbook (.xlsx).");
-  await shoot(page, "members-import-upload-error");
+  await shootPage(page, "members-import-upload-error");
 
   await page.getByLabel("What the file holds").selectOption({ label: "Organisations" });
   await page.getByLabel(FILE_LABEL).setInputFiles({ name: `members-${suffix}.csv`, mimeType: "text/csv", buffer: Buffer.from(spreadsheet(suffix), "utf8") });
@@ -57,9 +56,6 @@ test("the secretariat uploads a spreadsheet, sees each row's problems, changes a
   await expect(page.getByLabel("Organisation name (required)")).toHaveValue("0");
   await expect(page.getByLabel("Year founded")).toHaveValue("7");
   await shoot(page, "members-import-preview");
-  await page.setViewportSize({ width: 360, height: 800 });
-  await shoot(page, "members-import-preview-phone");
-  await page.setViewportSize({ width: 1280, height: 800 });
 
   // The year column is not wanted after all: the row with the bad year becomes ready.
   await page.getByLabel("Year founded").selectOption({ label: "Not imported" });
@@ -74,7 +70,7 @@ test("the secretariat uploads a spreadsheet, sees each row's problems, changes a
   await expect(page.getByText("Organisations added: 4")).toBeVisible();
   await expect(page.getByText("Skipped: 2")).toBeVisible();
   await expect(page.getByRole("table", { name: "Rows that were not imported, and why" })).toContainText("“not-an-email” is not an email address.");
-  await shoot(page, "members-import-report");
+  await shootPage(page, "members-import-report");
 
   // The list of imports shows it as imported.
   await page.getByRole("link", { name: "All imports" }).click();

@@ -1,25 +1,16 @@
 import { readFile } from "node:fs/promises";
-import { fileURLToPath } from "node:url";
 import type { Page } from "@playwright/test";
 import { expect, test } from "../support/fixtures.ts";
 import { expectFieldError, submit, visit } from "../support/forms.ts";
 import { DEMO_ACCOUNTS, OEA, signIn } from "../support/people.ts";
+import { shoot } from "../support/screenshots.ts";
 
 // People and roles, membership status, your membership. The demo data is shared with other
 // specs: each test puts back what it changed.
 // Long walks through several pages on a busy machine.
 test.slow();
 
-const folder = fileURLToPath(new URL("../screenshots/", import.meta.url));
 const people = `/c/${OEA.slug}/members/people`;
-
-async function shoot(page: Page, name: string) {
-  await page.screenshot({ path: `${folder}${name}.png`, fullPage: true });
-  const desktop = page.viewportSize();
-  await page.setViewportSize({ width: 360, height: 740 });
-  await page.screenshot({ path: `${folder}${name}-phone.png`, fullPage: true });
-  if (desktop) await page.setViewportSize(desktop);
-}
 
 /** The organisation's id, from the people page's organisation filter. */
 async function organisationId(page: Page, name: string): Promise<string> {
