@@ -62,11 +62,20 @@ const LIST_ENTRY_MAX = 100;
 const emailSchema = z.email();
 const lower = (s: string) => s.toLocaleLowerCase("en");
 
+/**
+ * Exports put an apostrophe before a cell that a spreadsheet would run as a formula
+ * ("'=1+1"); spreadsheet programs read that apostrophe as "this is text". So does the
+ * import, so an export imports back unchanged.
+ */
+export function unguard(cell: string): string {
+  return /^'[=+\-@\t\r]/.test(cell) ? cell.slice(1) : cell;
+}
+
 function cellsOf<F extends string>(fields: readonly F[], mapping: Mapping, row: readonly string[]): Record<string, string> {
   const cells: Record<string, string> = {};
   for (const field of fields) {
     const index = mapping[field as keyof Mapping];
-    if (index !== undefined) cells[field] = (row[index] ?? "").trim();
+    if (index !== undefined) cells[field] = unguard(row[index] ?? "").trim();
   }
   return cells;
 }

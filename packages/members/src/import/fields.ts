@@ -29,7 +29,7 @@ const ORGANISATION_HEADERS: Record<OrganisationField, readonly string[]> = {
   acronym: ["acronym", "abbreviation", "shortname", "initials"],
   type: ["type", "organisationtype", "organizationtype", "typeoforganisation", "typeoforganization", "kind", "category"],
   region: ["region"],
-  province: ["province", "provinces", "district", "state"],
+  province: ["province", "provinces", "provinceorcity", "district", "state"],
   sectors: ["sectors", "sector"],
   themes: ["themes", "theme", "focusareas", "issues"],
   languages: ["languages", "language"],
