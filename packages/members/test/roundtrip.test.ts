@@ -55,7 +55,7 @@ describe("a csv export imported into another coalition", () => {
     const params = { tenant: fresh.tenant.slug };
     const form = new FormData();
     form.set("kind", "organisations");
-    form.set("file", new File([file.content], file.name));
+    form.set("file", new File([new Uint8Array(file.content)], file.name));
     const up = await h.call(uploadPage.action, { request: newcomer.request(fresh.path("import"), { method: "POST", body: form }), params });
     expect(up.status).toBe(302);
     const importId = up.headers.get("Location")!.split("/").at(-1)!;
