@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import AxeBuilder from "@axe-core/playwright";
 import { test as base, expect, type Browser, type BrowserContextOptions, type Page, type TestInfo } from "@playwright/test";
 import { fromSetup } from "./env.ts";
@@ -6,7 +7,8 @@ import { logTail } from "./processes.ts";
 /**
  * Every page a test opens is watched:
  * - axe (WCAG 2 A and AA) runs on each page the browser loads, after each client-side
- *   navigation or form submission settles, and on the last state of the page; a
+ *   navigation or form submission settles, and on the last state of the page — once per
+ *   distinct state: the same address showing the same markup is not checked twice; a
  *   violation of impact "serious" or "critical" fails the test;
  * - any response of the portal with a status of 500 or more fails the test.
  * When a test fails, the portal's and worker's last log lines are attached to it.
@@ -34,6 +36,8 @@ class PageWatch {
   readonly runs: string[] = [];
   private queue: Promise<void> = Promise.resolve();
   private helper: Page | undefined;
+  /** Address + markup of each state already checked: a load and its settle often show the same page. */
+  private readonly seen = new Set<string>();
 
   constructor(
     readonly page: Page,
@@ -89,6 +93,14 @@ class PageWatch {
   private async analyse(trigger: string): Promise<void> {
     const { page } = this;
     if (page.isClosed() || !page.url().startsWith(this.origin)) return;
+    try {
+      const state = `${page.url()}\n${createHash("sha1").update(await page.content()).digest("hex")}`;
+      if (this.seen.has(state)) return;
+      this.seen.add(state);
+    } catch {
+      // The page navigated away meanwhile: its next state gets its own run.
+      return;
+    }
     let results: AxeResults;
     try {
       results = await withTimeout(this.javaScriptEnabled ? new AxeBuilder({ page }).withTags(AXE_TAGS).analyze() : this.analyseSnapshot(), 15_000);
