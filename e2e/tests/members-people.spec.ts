@@ -83,7 +83,7 @@ test("a secretariat admin changes a member's role; it shows in the person's hist
 
   await page.getByLabel("Role").selectOption({ label: "Member" });
   await submit(page, page.getByRole("button", { name: "Change role" }));
-  await expect(page.getByRole("status")).toContainText("Arnel Padilla is now Member.");
+  await expect(page.getByRole("status").filter({ hasText: "is now Member." })).toContainText("Arnel Padilla is now Member.");
 });
 
 test("a member edits their profile, turns email updates off and downloads their data", async ({ page }) => {

@@ -12,7 +12,9 @@ export interface Column<Row> {
 export function Table<Row>({ columns, rows, rowKey, empty, caption }: { columns: Column<Row>[]; rows: Row[]; rowKey: (row: Row) => string; empty: string; caption?: string }) {
   if (rows.length === 0) return <p>{empty}</p>;
   return (
-    <div className="table-wrap">
+    // Focusable, so keyboard users can scroll a table wider than a phone's screen.
+    // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex
+    <div className="table-wrap" tabIndex={0} role={caption ? "region" : undefined} aria-label={caption}>
       <table>
         {caption ? <caption className="visually-hidden">{caption}</caption> : null}
         <thead>
