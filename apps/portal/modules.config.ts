@@ -5,6 +5,8 @@
  * Each coalition then switches it on at /c/<slug>/admin/modules.
  */
 import type { Module } from "@commons/plugin-sdk";
+import consultations from "@commons/consultations";
+import forums from "@commons/forums";
 import members from "@commons/members";
 import taskforce from "@commons/taskforce";
 import portal from "./package.json" with { type: "json" };
@@ -12,4 +14,4 @@ import portal from "./package.json" with { type: "json" };
 export const PORTAL_VERSION: string = portal.version;
 
 // Core modules first: their navigation comes first in the coalition bar.
-export const MODULES: readonly Module[] = [members, taskforce];
+export const MODULES: readonly Module[] = [members, consultations, forums, taskforce];

@@ -1,0 +1,9 @@
+import type { ModuleServer } from "@commons/plugin-sdk/server";
+import type { settings } from "../settings.ts";
+
+/** The drafting area's part of the module's server entry: its subscribers, email templates and jobs. */
+export const draftingServer: Pick<ModuleServer<typeof settings>, "subscribers" | "emails" | "jobs"> = {
+  subscribers: {},
+  emails: {},
+  jobs: {},
+};

@@ -1,0 +1,2 @@
+/** The answering area's strings (keys "consultations.answering.…"). */
+export const answering = {} as const;

@@ -1,0 +1,2 @@
+/** The drafting area's strings (keys "consultations.drafting.…"). */
+export const drafting = {} as const;

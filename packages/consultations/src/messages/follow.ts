@@ -1,0 +1,2 @@
+/** The follow area's strings (keys "consultations.follow.…"). */
+export const follow = {} as const;

@@ -1,0 +1,40 @@
+import { definePlugin } from "@commons/plugin-sdk";
+import { decisionsRoutes } from "./routes/decisions/routes.ts";
+import { spacesRoutes } from "./routes/spaces/routes.ts";
+import { threadsRoutes } from "./routes/threads/routes.ts";
+import { EVENTS, MODULE_ID, PERMISSIONS } from "./src/constants.ts";
+import { en } from "./src/messages.ts";
+import { settings } from "./src/settings.ts";
+
+export { EVENTS, PERMISSIONS } from "./src/constants.ts";
+export { settings } from "./src/settings.ts";
+
+/**
+ * The forums module: a core module on the plugin contract. Multi-stakeholder spaces with
+ * agreed rules, where member organisations, their people and invited stakeholders discuss,
+ * meet and decide by a rule declared up front; the decision log and minutes can be public.
+ */
+const forums = definePlugin(import.meta.url, {
+  id: MODULE_ID,
+  name: "Forums",
+  description: "Multi-stakeholder spaces with agreed rules: threads, meetings with minutes, proposals voted by a declared rule, a public decision log.",
+  version: "0.1.0",
+  portal: "^0.1.0",
+  core: true,
+  routes: [...spacesRoutes, ...threadsRoutes, ...decisionsRoutes],
+  navigation: [{ label: "forums.nav.forums", path: "", permission: PERMISSIONS.takePart }],
+  permissions: {
+    [PERMISSIONS.manage]: { description: en["forums.permission.manage"], roles: ["SECRETARIAT_ADMIN", "SECRETARIAT_STAFF"] },
+    [PERMISSIONS.takePart]: { description: en["forums.permission.takePart"], roles: ["SECRETARIAT_ADMIN", "SECRETARIAT_STAFF", "FOCAL_POINT", "MEMBER", "STAKEHOLDER"] },
+  },
+  settings,
+  events: {
+    emits: [EVENTS.postCreated, EVENTS.decisionRecorded],
+    subscribes: [],
+  },
+  schema: "prisma/forums.prisma",
+  messages: { en },
+  server: () => import("./server.ts"),
+});
+
+export default forums;

@@ -1,0 +1,12 @@
+import { defineModuleServer } from "@commons/plugin-sdk/server";
+import forums from "./manifest.ts";
+import { threadsServer } from "./src/threads/server.ts";
+import { spacesServer } from "./src/spaces/server.ts";
+import { decisionsServer } from "./src/decisions/server.ts";
+
+/** The forums module's server entry: each area brings its subscribers, email templates and jobs. */
+export default defineModuleServer(forums, {
+  subscribers: { ...spacesServer.subscribers, ...threadsServer.subscribers, ...decisionsServer.subscribers },
+  emails: { ...spacesServer.emails, ...threadsServer.emails, ...decisionsServer.emails },
+  jobs: { ...spacesServer.jobs, ...threadsServer.jobs, ...decisionsServer.jobs },
+});

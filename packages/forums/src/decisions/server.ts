@@ -1,0 +1,9 @@
+import type { ModuleServer } from "@commons/plugin-sdk/server";
+import type { settings } from "../settings.ts";
+
+/** The decisions area's part of the module's server entry: its subscribers, email templates and jobs. */
+export const decisionsServer: Pick<ModuleServer<typeof settings>, "subscribers" | "emails" | "jobs"> = {
+  subscribers: {},
+  emails: {},
+  jobs: {},
+};

@@ -1,0 +1,17 @@
+import { common } from "./messages/common.ts";
+import { decisions } from "./messages/decisions.ts";
+import { spaces } from "./messages/spaces.ts";
+import { threads } from "./messages/threads.ts";
+
+/**
+ * The forums module's English catalogue, keys "forums.…". Each area keeps its strings in
+ * src/messages/<area>.ts; they meet here.
+ */
+export const en = {
+  ...common,
+  ...spaces,
+  ...threads,
+  ...decisions,
+} as const;
+
+export type MessageKey = keyof typeof en;

@@ -1,0 +1,2 @@
+/** The spaces area's strings (keys "forums.spaces.…"). */
+export const spaces = {} as const;

@@ -1,0 +1,2 @@
+/** The threads area's strings (keys "forums.threads.…"). */
+export const threads = {} as const;
