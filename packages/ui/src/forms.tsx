@@ -65,6 +65,24 @@ export function TextAreaField({ name, label, hint, error, rows = 6, ...textarea 
   );
 }
 
+export interface FileFieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, "id" | "name" | "type"> {
+  name: string;
+  label: string;
+  hint?: string;
+  error?: string;
+}
+
+/** A file input (attachments, spreadsheets, logos) with the same label, hint and error. */
+export function FileField({ name, label, hint, error, ...input }: FileFieldProps) {
+  return (
+    <FieldShell name={name} label={label} hint={hint} error={error}>
+      {({ id, describedBy }) => (
+        <input id={id} name={name} type="file" aria-invalid={error ? true : undefined} aria-describedby={describedBy} className="field__input" {...input} />
+      )}
+    </FieldShell>
+  );
+}
+
 export interface SelectFieldProps {
   name: string;
   label: string;

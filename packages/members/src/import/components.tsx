@@ -31,26 +31,3 @@ export function ImportFeedback({ t, result }: { t: MembersT; result: ImportActio
   return <ErrorSummary title={t("members.import.errorSummaryTitle")} errors={result.errors} formError={result.formError} />;
 }
 
-/** A file input with its label, hint and error wired like the other fields of @commons/ui. */
-export function FileField({ name, label, hint, error, accept }: { name: string; label: string; hint?: string; error?: string; accept?: string }) {
-  const id = `field-${name}`;
-  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
-  return (
-    <div className={error ? "field field--error" : "field"}>
-      <label htmlFor={id} className="field__label">
-        {label}
-      </label>
-      {hint ? (
-        <p id={`${id}-hint`} className="field__hint">
-          {hint}
-        </p>
-      ) : null}
-      {error ? (
-        <p id={`${id}-error`} className="field__error">
-          {error}
-        </p>
-      ) : null}
-      <input id={id} name={name} type="file" accept={accept} aria-invalid={error ? true : undefined} aria-describedby={describedBy} className="field__input" />
-    </div>
-  );
-}
