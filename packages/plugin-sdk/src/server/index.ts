@@ -6,7 +6,7 @@ export {
 } from "./module-access.server.ts";
 export {
   defineModuleServer, loadModuleServer,
-  type EmailTemplate, type HookContext, type JobContext, type JobProcessor, type ModuleEvent, type ModuleServer, type Notification, type SeedContext, type Subscriber, type SubscriberContext, type SubscriberLog,
+  type EmailOptions, type EmailTemplate, type HookContext, type JobContext, type JobProcessor, type ModuleEvent, type ModuleServer, type Notification, type SeedContext, type Subscriber, type SubscriberContext, type SubscriberLog,
 } from "./module-server.server.ts";
 export { dispatchModuleEvent, type DispatchOutcome, type ModuleMail } from "./subscribers.server.ts";
 export {
@@ -14,3 +14,4 @@ export {
   type ModuleJobData, type ModuleJobDeps, type ModuleJobOutcome, type ModuleJobSchedule,
 } from "./jobs.server.ts";
 export { seedModules, type SeedOutcome } from "./seed.server.ts";
+export { signToken, verifyToken, type TokenClaims } from "./signed-token.server.ts";

@@ -29,6 +29,16 @@ export interface Notification {
   text: string;
 }
 
+/**
+ * Per-message options. `unsubscribeUrl`: a one-click (RFC 8058) link of the module's own,
+ * which turns off exactly this kind of email without a session (sign it with signToken);
+ * it goes into the List-Unsubscribe header and the footer. Without it, both lead to the
+ * person's email preferences for the coalition.
+ */
+export interface EmailOptions {
+  unsubscribeUrl?: string;
+}
+
 /** What every hook is handed: its coalition's data and settings, nothing else. */
 export interface HookContext<Settings extends z.ZodObject> {
   db: Db;
@@ -48,12 +58,12 @@ export interface SubscriberContext<Settings extends z.ZodObject> extends HookCon
    * the coalition (recipients are checked at send time, not when the event was recorded), or
    * "opted-out" when they turned this coalition's email updates off.
    */
-  notify(userId: string, message: Notification): Promise<"sent" | "skipped" | "not-a-member" | "opted-out">;
+  notify(userId: string, message: Notification, options?: EmailOptions): Promise<"sent" | "skipped" | "not-a-member" | "opted-out">;
   /**
    * Like notify, but renders one of the server entry's `emails` templates in the
    * recipient's own language (their account locale, falling back to English per message).
    */
-  email(userId: string, template: string, data: Params): Promise<"sent" | "skipped" | "not-a-member" | "opted-out">;
+  email(userId: string, template: string, data: Params, options?: EmailOptions): Promise<"sent" | "skipped" | "not-a-member" | "opted-out">;
   /**
    * Emails an address that belongs to no member of the coalition yet (someone applying to
    * join), rendering one of the `emails` templates in `locale` (default: the language of an

@@ -4,7 +4,7 @@ import { createCatalogueTranslator, DEFAULT_LOCALE, type Params } from "@commons
 import { deliverOnce, type OwnerClient } from "@commons/jobs";
 import type { Module } from "../manifest.ts";
 import { moduleState } from "./module-access.server.ts";
-import { hookContext, loadModuleServer, type ModuleEvent, type ModuleServer, type Notification, type SubscriberLog } from "./module-server.server.ts";
+import { hookContext, loadModuleServer, type EmailOptions, type ModuleEvent, type ModuleServer, type Notification, type SubscriberLog } from "./module-server.server.ts";
 
 /** Mail for module notifications; the worker passes its transport and the public URL. */
 export interface ModuleMail {
@@ -42,11 +42,11 @@ export async function dispatchModuleEvent(
     const result = await deliverOnce(deps.ownerClient, { eventId: event.id, recipient: `module:${module.id}`, channel: "subscriber" }, () =>
       withTenant(event.tenantId, null, async (db) => {
         const base = await hookContext(db, module, event.tenantId, state.settings, { log: deps.log, publicUrl: deps.mail?.publicUrl });
-        const send = (userId: string, render: (locale: string) => Notification) => notify(db, module, event, userId, render, deps);
+        const send = (userId: string, render: (locale: string) => Notification, options?: EmailOptions) => notify(db, module, event, userId, render, options, deps);
         return subscriber(event, {
           ...base,
-          notify: (userId, message) => send(userId, () => message),
-          email: (userId, template, data) => send(userId, (locale) => renderTemplate(module, server, template, data, locale)),
+          notify: (userId, message, options) => send(userId, () => message, options),
+          email: (userId, template, data, options) => send(userId, (locale) => renderTemplate(module, server, template, data, locale), options),
           emailAddress: (address, template, data, locale) =>
             emailAddress(db, module, event, address, (l) => renderTemplate(module, server, template, data, l), locale, deps),
         });
@@ -69,6 +69,7 @@ async function notify(
   event: ModuleEvent,
   userId: string,
   render: (locale: string) => Notification,
+  options: EmailOptions | undefined,
   deps: { ownerClient: OwnerClient; mail?: ModuleMail },
 ): Promise<NotifyOutcome> {
   if (!deps.mail) throw new Error(`Module "${module.id}" sent a notification, but this process has no mail transport.`);
@@ -91,7 +92,7 @@ async function notify(
       await sendMail(transport, {
         to: email,
         messageId,
-        ...notificationEmail({ subject: message.subject, text: message.text, unsubscribeUrl: preferencesUrl, preferencesUrl, locale }),
+        ...notificationEmail({ subject: message.subject, text: message.text, unsubscribeUrl: options?.unsubscribeUrl ?? preferencesUrl, preferencesUrl, locale }),
       });
     },
     { isPermanent: isPermanentSmtpError },
