@@ -15,6 +15,7 @@ import { disconnectOwnerClient } from "@commons/db/admin";
 import { ensureDatabase } from "@commons/db/embedded";
 import { enableDevAppRoleLogin, migrate } from "@commons/db/migrate";
 import { BASELINE_PAGE, BENCH_PAGES, type BenchPage } from "./bench-pages.ts";
+import { seedBigModules } from "./bench-seed-modules.ts";
 import { BIG_TENANT, bigAdminId, bigMemberId, bigTenantExists, seedBigTenant, updateBigTenant } from "./bench-seed.ts";
 import { buildPortal, buildReason } from "./launcher/build.ts";
 import { startService, stopService, waitForHealthy, type Child } from "./launcher/children.ts";
@@ -172,10 +173,12 @@ async function main(): Promise<void> {
   await step("data", async () => {
     if (await bigTenantExists(benchUrl)) {
       await updateBigTenant(benchUrl);
+      await seedBigModules(benchUrl, (line) => note("data", line));
       return { detail: `${BIG_TENANT.slug} already seeded`, value: undefined };
     }
     note("data", `seeding ${BIG_TENANT.organisations} organisations, ${BIG_TENANT.people} people, ${BIG_TENANT.activities} activities…`);
     await seedBigTenant(benchUrl);
+    await seedBigModules(benchUrl, (line) => note("data", line));
     await seedDemo(benchUrl);
     return { detail: `seeded ${BIG_TENANT.slug} and the demo coalitions`, value: undefined };
   });
