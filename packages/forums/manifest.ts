@@ -2,6 +2,7 @@ import { definePlugin } from "@commons/plugin-sdk";
 import { decisionsRoutes } from "./routes/decisions/routes.ts";
 import { spacesRoutes } from "./routes/spaces/routes.ts";
 import { threadsRoutes } from "./routes/threads/routes.ts";
+import { MODERATION_EVENTS } from "./src/threads/events.ts";
 import { EVENTS, MODULE_ID, PERMISSIONS } from "./src/constants.ts";
 import { en } from "./src/messages.ts";
 import { settings } from "./src/settings.ts";
@@ -29,8 +30,8 @@ const forums = definePlugin(import.meta.url, {
   },
   settings,
   events: {
-    emits: [EVENTS.postCreated, EVENTS.decisionRecorded],
-    subscribes: [],
+    emits: [EVENTS.postCreated, EVENTS.decisionRecorded, MODERATION_EVENTS.postHidden, MODERATION_EVENTS.postRestored],
+    subscribes: [MODERATION_EVENTS.postHidden, MODERATION_EVENTS.postRestored],
   },
   schema: "prisma/forums.prisma",
   messages: { en },

@@ -1,0 +1,5 @@
+/** The events the threads area records: a subscriber emails the post's author what a moderator did. */
+export const MODERATION_EVENTS = {
+  postHidden: "forums.post_hidden",
+  postRestored: "forums.post_restored",
+} as const;

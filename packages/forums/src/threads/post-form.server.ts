@@ -1,0 +1,64 @@
+import { localStorage, newStorageKey } from "@commons/storage";
+import type { FormErrors } from "@commons/plugin-sdk/forms";
+import type { Ctx } from "./access.server.ts";
+import type { ThreadsT } from "./i18n.ts";
+import { POST_MAX, TITLE_MAX, TITLE_MIN } from "./posts.server.ts";
+import { attachmentType, MAX_FILES, type UploadedFile } from "./upload.server.ts";
+
+/** The post's text as typed, or the message for the field. */
+export function checkBody(t: ThreadsT, form: FormData): { body: string; error?: string } {
+  const raw = form.get("body");
+  const body = typeof raw === "string" ? raw.replace(/\r\n/g, "\n").trim() : "";
+  if (!body) return { body, error: t("forums.threads.error.bodyEmpty") };
+  if (body.length > POST_MAX) return { body, error: t("forums.threads.error.bodyTooLong", { max: POST_MAX, length: body.length }) };
+  return { body };
+}
+
+export function checkTitle(t: ThreadsT, form: FormData): { title: string; error?: string } {
+  const raw = form.get("title");
+  const title = typeof raw === "string" ? raw.replace(/\s+/g, " ").trim() : "";
+  if (title.length < TITLE_MIN) return { title, error: t("forums.threads.error.titleTooShort", { min: TITLE_MIN }) };
+  if (title.length > TITLE_MAX) return { title, error: t("forums.threads.error.titleTooLong", { max: TITLE_MAX }) };
+  return { title };
+}
+
+/** The first thing wrong with the attached files against the coalition's limit, if any. */
+export function checkFiles(t: ThreadsT, files: readonly UploadedFile[], maxMegabytes: number): string | undefined {
+  if (files.length > MAX_FILES) return t("forums.threads.error.tooManyFiles", { count: MAX_FILES });
+  for (const file of files) {
+    if (!attachmentType(file.fileName)) return t("forums.threads.error.fileType", { file: file.fileName });
+    if (file.size === 0) return t("forums.threads.error.fileEmpty", { file: file.fileName });
+    if (!file.bytes || file.size > maxMegabytes * 1024 * 1024) return t("forums.threads.error.fileTooLarge", { file: file.fileName, megabytes: maxMegabytes });
+  }
+  return undefined;
+}
+
+export function errorsOf(entries: Record<string, string | undefined>): FormErrors | null {
+  const errors: FormErrors = {};
+  for (const [field, message] of Object.entries(entries)) if (message) errors[field] = message;
+  return Object.keys(errors).length ? errors : null;
+}
+
+/**
+ * Stores the files and their rows for a post. Returns the keys written, so the caller can
+ * remove them if the transaction does not commit.
+ */
+export async function attachFiles(ctx: Pick<Ctx, "db" | "tenant">, postId: string, files: readonly UploadedFile[], written: string[]): Promise<void> {
+  if (!files.length) return;
+  const storage = localStorage();
+  const rows = [];
+  for (const file of files) {
+    const key = newStorageKey(`forums/${ctx.tenant.id}`);
+    const contentType = attachmentType(file.fileName)!;
+    await storage.put(key, file.bytes!, contentType);
+    written.push(key);
+    rows.push({ tenantId: ctx.tenant.id, postId, storageKey: key, fileName: file.fileName, contentType, size: file.size });
+  }
+  await ctx.db.forumPostAttachment.createMany({ data: rows });
+}
+
+/** Removes files written by a request whose transaction failed. */
+export async function forgetFiles(keys: readonly string[]): Promise<void> {
+  const storage = localStorage();
+  await Promise.all(keys.map((k) => storage.delete(k).catch(() => undefined)));
+}

@@ -1,0 +1,127 @@
+import { EVENTS } from "../constants.ts";
+import type { Ctx, Db } from "./access.server.ts";
+import { participantsOf } from "../access.server.ts";
+import { findMentions } from "./mentions.ts";
+import { renderPost } from "./render.server.ts";
+
+/** The longest post accepted, in characters (said next to the field). */
+export const POST_MAX = 20_000;
+export const TITLE_MIN = 3;
+export const TITLE_MAX = 150;
+/** Posts per thread page: page p holds numbers (p-1)*50+1 … p*50, one range of the unique index. */
+export const POSTS_PER_PAGE = 50;
+export const THREADS_PER_PAGE = 25;
+
+export function pageOfNumber(number: number): number {
+  return Math.max(1, Math.ceil(number / POSTS_PER_PAGE));
+}
+
+export interface NewPost {
+  threadId: string;
+  forumId: string;
+  body: string;
+  quotedPostId?: string | null;
+}
+
+/**
+ * Adds a post to a thread: takes the thread's next number (the increment locks the thread
+ * row, so two replies at once get two numbers), renders the Markdown once, stores the
+ * mentions and records post.created. The caller has checked the thread is open.
+ */
+export async function addPost(ctx: Pick<Ctx, "db" | "tenant" | "person" | "emit">, post: NewPost, now = new Date()) {
+  const { db, tenant, person, emit } = ctx;
+  const thread = await db.forumThread.update({
+    where: { tenantId_id: { tenantId: tenant.id, id: post.threadId } },
+    data: { postCount: { increment: 1 }, lastPostAt: now },
+    select: { postCount: true },
+  });
+  const mentionedUserIds = post.body.includes("@") ? findMentions(post.body, await participantsOf(db, post.forumId)).filter((id) => id !== person.id) : [];
+  const created = await db.forumPost.create({
+    data: {
+      tenantId: tenant.id,
+      forumId: post.forumId,
+      threadId: post.threadId,
+      number: thread.postCount,
+      authorId: person.id,
+      body: post.body,
+      bodyHtml: renderPost(post.body),
+      quotedPostId: post.quotedPostId ?? null,
+      mentionedUserIds,
+      createdAt: now,
+    },
+    select: { id: true, number: true },
+  });
+  // The core's post.created schema keeps `id` (the post's); the rest is for readers of the
+  // outbox. Subscribers load the post by id: it carries threadId, forumId, authorId and
+  // mentionedUserIds.
+  await emit(EVENTS.postCreated, { id: created.id, postId: created.id, threadId: post.threadId, forumId: post.forumId, authorId: person.id, mentionedUserIds });
+  return created;
+}
+
+/** A new thread with its opening post (number 1). */
+export async function addThread(ctx: Pick<Ctx, "db" | "tenant" | "person" | "emit">, forumId: string, title: string, body: string) {
+  const now = new Date();
+  const thread = await ctx.db.forumThread.create({
+    data: { tenantId: ctx.tenant.id, forumId, title, authorId: ctx.person.id, lastPostAt: now, createdAt: now },
+    select: { id: true },
+  });
+  const post = await addPost(ctx, { threadId: thread.id, forumId, body }, now);
+  return { threadId: thread.id, postId: post.id };
+}
+
+/** Edits a post's text: the old text becomes a revision, the post is marked edited. */
+export async function editPost(ctx: Pick<Ctx, "db" | "tenant" | "person">, post: { id: string; forumId: string; body: string }, body: string) {
+  const { db, tenant, person } = ctx;
+  const now = new Date();
+  await db.forumPostRevision.create({ data: { tenantId: tenant.id, postId: post.id, body: post.body, editedById: person.id, createdAt: now } });
+  const mentionedUserIds = body.includes("@") ? findMentions(body, await participantsOf(db, post.forumId)) : [];
+  await db.forumPost.update({
+    where: { tenantId_id: { tenantId: tenant.id, id: post.id } },
+    data: { body, bodyHtml: renderPost(body), editedAt: now, mentionedUserIds },
+  });
+}
+
+export interface Author {
+  name: string;
+  /** The organisation a member speaks for, or the office/company/community a stakeholder does. */
+  affiliation: string;
+}
+
+/**
+ * Names and affiliations of the people who wrote the given posts, in a fixed number of
+ * statements whatever the page holds: a stakeholder's affiliation in this forum wins over
+ * the organisation of their membership.
+ */
+export async function authorsOf(db: Db, forumId: string, userIds: Iterable<string>): Promise<Map<string, Author>> {
+  const ids = [...new Set(userIds)];
+  if (!ids.length) return new Map();
+  const [members, seats] = await Promise.all([
+    db.membership.findMany({ where: { userId: { in: ids } }, select: { userId: true, user: { select: { name: true } }, organisation: { select: { name: true } } } }),
+    db.forumParticipant.findMany({ where: { forumId, userId: { in: ids }, affiliation: { not: "" } }, select: { userId: true, affiliation: true } }),
+  ]);
+  const affiliations = new Map(seats.map((s) => [s.userId!, s.affiliation]));
+  return new Map(members.map((m) => [m.userId, { name: m.user.name, affiliation: affiliations.get(m.userId) ?? m.organisation?.name ?? "" }]));
+}
+
+/** A post of this forum, or null. */
+export function findPost(db: Db, forumId: string, postId: string) {
+  return db.forumPost.findFirst({
+    where: { id: postId, forumId },
+    select: { id: true, threadId: true, forumId: true, number: true, authorId: true, body: true, hiddenAt: true, hiddenReason: true, editedAt: true },
+  });
+}
+
+/** A thread of this forum, or null. */
+export function findThread(db: Db, forumId: string, threadId: string) {
+  return db.forumThread.findFirst({ where: { id: threadId, forumId }, select: { id: true, title: true, authorId: true, lockedAt: true, postCount: true, forumId: true } });
+}
+
+/** The quoted post as the start of a reply: a Markdown blockquote under the author's name. */
+export function quoteOf(authorName: string, body: string): string {
+  const quoted = body
+    .trim()
+    .split(/\r?\n/)
+    .map((line) => (line ? `> ${line}` : ">"))
+    .join("\n");
+  return `> **${authorName.replace(/[*_`[\]\\]/g, "\\$&")}:**\n>\n${quoted}\n\n`;
+}
