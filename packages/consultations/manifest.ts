@@ -2,7 +2,7 @@ import { definePlugin } from "@commons/plugin-sdk";
 import { answeringRoutes } from "./routes/answering/routes.ts";
 import { draftingRoutes } from "./routes/drafting/routes.ts";
 import { followRoutes } from "./routes/follow/routes.ts";
-import { EVENTS, MODULE_ID, PERMISSIONS } from "./src/constants.ts";
+import { EVENTS, JOBS, MODULE_ID, PERMISSIONS } from "./src/constants.ts";
 import { en } from "./src/messages.ts";
 import { settings } from "./src/settings.ts";
 
@@ -31,8 +31,9 @@ const consultations = definePlugin(import.meta.url, {
   settings,
   events: {
     emits: [EVENTS.opened, EVENTS.closed, EVENTS.reminderDue],
-    subscribes: [],
+    subscribes: [EVENTS.opened, EVENTS.reminderDue, EVENTS.closed],
   },
+  jobs: { [JOBS.tick]: { description: "Opens scheduled consultations, sends the reminders that have come due and closes those past their deadline", cron: "*/10 * * * *" } },
   schema: "prisma/consultations.prisma",
   messages: { en },
   server: () => import("./server.ts"),
