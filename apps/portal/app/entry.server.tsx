@@ -9,7 +9,7 @@ import { NonceProvider } from "./lib/nonce.tsx";
 import { memberNav, memberPermissions } from "./lib/tenant.server.ts";
 
 // Module pages build the coalition bar in their own transaction (withModule's `nav`).
-provideModuleNavigation((db, tenant, { role, locale }) => memberNav(db, tenant, role, memberPermissions(role), locale));
+provideModuleNavigation((db, tenant, { role, locale, enabledModuleIds }) => memberNav(db, tenant, role, memberPermissions(role), locale, enabledModuleIds));
 
 const ABORT_DELAY = 5_000;
 

@@ -28,9 +28,12 @@ export function memberPermissions(role: Role): Set<Permission> {
   return rolePermissions(role, MODULES);
 }
 
-/** Built inside the page's tenant transaction: one small query, and none without plugins. */
-export async function memberNav(db: Db, tenant: TenantSummary, role: Role, permissions: ReadonlySet<Permission>, locale: string): Promise<MemberNav> {
-  const enabled = await enabledPluginIds(db);
+/**
+ * Built inside the page's tenant transaction: one small query, none without plugins, and
+ * none when the caller has already read the coalition's switched-on modules (module pages).
+ */
+export async function memberNav(db: Db, tenant: TenantSummary, role: Role, permissions: ReadonlySet<Permission>, locale: string, enabledModuleIds?: ReadonlySet<string>): Promise<MemberNav> {
+  const enabled = enabledModuleIds ?? (await enabledPluginIds(db));
   return {
     role,
     can: { activity: permissions.has("activity:read"), invite: permissions.has("member:invite"), modules: permissions.has("module:manage") && configurableModules().length > 0 },

@@ -45,6 +45,10 @@ export interface VisitorContext<Settings extends z.ZodObject> extends Omit<Modul
 export async function moduleState<Settings extends z.ZodObject>(db: Db, module: Module<Settings>): Promise<{ enabled: boolean; settings: z.infer<Settings> }> {
   // Core modules are always on, but a coalition still keeps settings for them.
   const row = !module.core || module.settings ? await db.moduleSetting.findFirst({ where: { moduleId: module.id }, select: { enabled: true, settings: true } }) : null;
+  return stateFromRow(module, row);
+}
+
+function stateFromRow<Settings extends z.ZodObject>(module: Module<Settings>, row: { enabled: boolean; settings: unknown } | null | undefined): { enabled: boolean; settings: z.infer<Settings> } {
   const parsed = module.settings?.safeParse(row?.settings ?? {});
   // Settings saved before a module changed its schema fall back to the defaults.
   const settings = (parsed?.success ? parsed.data : (module.settings?.parse({}) ?? {})) as z.infer<Settings>;
@@ -52,15 +56,32 @@ export async function moduleState<Settings extends z.ZodObject>(db: Db, module: 
 }
 
 /**
+ * Every module row of the coalition in one read: the page's own module state and the
+ * coalition bar's list of switched-on plugins come from the same statement.
+ */
+async function coalitionModules(db: Db): Promise<Map<string, { enabled: boolean; settings: unknown }>> {
+  const rows = await db.moduleSetting.findMany({ select: { moduleId: true, enabled: true, settings: true } });
+  return new Map(rows.map((row) => [row.moduleId, row]));
+}
+
+/**
  * Builds the coalition bar's data for a member, in the page's own transaction. The portal
  * provides it at start-up; without one (plugin tests) `nav` is null.
  */
-export type NavigationProvider = (db: Db, tenant: TenantSummary, member: { role: Role; permissions: ReadonlySet<string>; locale: string }) => Promise<unknown>;
+export type NavigationProvider = (
+  db: Db,
+  tenant: TenantSummary,
+  member: { role: Role; permissions: ReadonlySet<string>; locale: string; enabledModuleIds: ReadonlySet<string> },
+) => Promise<unknown>;
 
 let navigationProvider: NavigationProvider | null = null;
 
 export function provideModuleNavigation(provider: NavigationProvider | null): void {
   navigationProvider = provider;
+}
+
+function enabledIds(rows: Map<string, { enabled: boolean }>): Set<string> {
+  return new Set([...rows].filter(([, row]) => row.enabled).map(([id]) => id));
 }
 
 type Args = { request: Request; context: RequestContext; params: { tenant?: string } };
@@ -74,13 +95,14 @@ async function enter<Settings extends z.ZodObject>(
   const membership = session
     ? await db.membership.findUnique({ where: { tenantId_userId: { tenantId: tenant.id, userId: session.user.id } }, select: { role: true, organisationId: true } })
     : null;
-  const state = await moduleState(db, module);
+  const rows = await coalitionModules(db);
+  const state = stateFromRow(module, rows.get(module.id));
   const permissions: ReadonlySet<string> = membership ? rolePermissions(membership.role, [module]) : new Set();
   const person =
     membership && session
       ? { id: session.user.id, name: session.user.name, email: session.user.email, locale: session.user.locale, role: membership.role, organisationId: membership.organisationId }
       : null;
-  const nav = person && state.enabled && navigationProvider ? await navigationProvider(db, tenant, { role: person.role, permissions, locale: person.locale }) : null;
+  const nav = person && state.enabled && navigationProvider ? await navigationProvider(db, tenant, { role: person.role, permissions, locale: person.locale, enabledModuleIds: enabledIds(rows) }) : null;
   return {
     enabled: state.enabled,
     person,
