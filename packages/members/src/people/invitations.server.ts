@@ -21,7 +21,16 @@ export function requestInvitationEmail(db: Db, tenantId: string, invitationId: s
   return recordEvent(db, { type: "invitation.created", tenantId, payload: { invitationId } });
 }
 
-export async function createInvitation(db: Db, tenantId: string, input: { email: string; role: "MEMBER" | "FOCAL_POINT"; organisationId: string; invitedById: string }) {
+/**
+ * The one way a module invites someone into the coalition: the invitation row, and the event
+ * that has the worker email its link. Members and focal points name their organisation;
+ * stakeholders (invited into a forum by the forums module) have none.
+ */
+export async function createInvitation(
+  db: Db,
+  tenantId: string,
+  input: { email: string; role: "MEMBER" | "FOCAL_POINT" | "STAKEHOLDER"; organisationId: string | null; invitedById: string },
+) {
   const invitation = await db.invitation.create({
     data: { tenantId, ...input, expiresAt: new Date(Date.now() + INVITATION_LIFETIME_MS) },
     select: { id: true },
