@@ -8,6 +8,8 @@ export interface QuestionFieldsProps {
   values?: FieldValues;
   /** Question id → its problem, shown next to the question. */
   errors?: Partial<Record<string, string>>;
+  /** Question id → something to show under the question's controls (a colleague's saved answer). */
+  notes?: Partial<Record<string, ReactNode>>;
 }
 
 /**
@@ -15,18 +17,18 @@ export interface QuestionFieldsProps {
  * preview: one fieldset per question (its legend the prompt, help and errors tied to it by
  * aria-describedby), plain controls that work without JavaScript, no client state.
  */
-export function QuestionFields({ questions, values = {}, errors = {} }: QuestionFieldsProps) {
+export function QuestionFields({ questions, values = {}, errors = {}, notes = {} }: QuestionFieldsProps) {
   const t = useAnsweringT();
   return (
     <div className="questions">
       {questions.map((q, i) => (
-        <QuestionField key={q.id} question={q} number={i + 1} values={values} error={errors[q.id]} t={t} />
+        <QuestionField key={q.id} question={q} number={i + 1} values={values} error={errors[q.id]} note={notes[q.id]} t={t} />
       ))}
     </div>
   );
 }
 
-function QuestionField({ question: q, number, values, error, t }: { question: Question; number: number; values: FieldValues; error?: string; t: AnsweringT }) {
+function QuestionField({ question: q, number, values, error, note, t }: { question: Question; number: number; values: FieldValues; error?: string; note?: ReactNode; t: AnsweringT }) {
   const anchor = questionAnchor(q.id);
   const ids = { legend: `${anchor}-legend`, help: `${anchor}-help`, kindHint: `${anchor}-kind-hint`, error: `${anchor}-error` };
   const kindHint = kindHintText(q, t);
@@ -131,6 +133,7 @@ function QuestionField({ question: q, number, values, error, t }: { question: Qu
         </p>
       ) : null}
       {controls}
+      {note ? <div className="question__note">{note}</div> : null}
     </fieldset>
   );
 }
