@@ -162,7 +162,7 @@ describe("the worker, end to end on PostgreSQL", () => {
 
   it("completes events that have no handler yet", async () => {
     const tenant = await ownerClient().tenant.create({ data: { slug: `t-${randomUUID().slice(0, 8)}`, name: "Forum" } });
-    const eventId = await withTenant(tenant.id, null, (db) => recordEvent(db, { type: "post.created", tenantId: tenant.id, payload: { id: randomUUID() } }));
+    const eventId = await withTenant(tenant.id, null, (db) => recordEvent(db, { type: "decision.recorded", tenantId: tenant.id, payload: { proposalId: randomUUID(), forumId: randomUUID(), outcome: "ADOPTED" } }));
     await expect.poll(finished(eventId), { timeout: 10_000 }).toBe("completed");
   });
 });

@@ -6,7 +6,6 @@ import { z } from "zod";
  * changed in between is never sent stale, and the outbox never holds a raw token.
  */
 const id = z.guid();
-const subject = z.object({ id });
 
 export const EVENT_SCHEMAS = {
   "account.verification_requested": z.object({ userId: id }),
@@ -14,10 +13,11 @@ export const EVENT_SCHEMAS = {
   "invitation.created": z.object({ invitationId: id }),
   "person.joined": z.object({ userId: id, membershipId: id }),
   "organisation.admitted": z.object({ organisationId: id }),
-  "consultation.opened": subject,
-  "consultation.closed": subject,
-  "post.created": subject,
-  "decision.recorded": subject,
+  "consultation.opened": z.object({ consultationId: id }),
+  /** The consultation's "you said, we did" statement is published: the loop is closed. */
+  "consultation.closed": z.object({ consultationId: id }),
+  "post.created": z.object({ postId: id, threadId: id, forumId: id, authorId: id, mentionedUserIds: z.array(id).default([]) }),
+  "decision.recorded": z.object({ proposalId: id, forumId: id, outcome: z.string().max(40) }),
 } as const;
 
 export type EventType = keyof typeof EVENT_SCHEMAS;

@@ -149,7 +149,7 @@ describe("createPluginHarness", () => {
     } finally {
       await h.configure({ enabled: true });
     }
-    expect((await h.dispatch("post.created", { id: joined.userId })).outcome).toBeUndefined();
+    expect((await h.dispatch("decision.recorded", { proposalId: joined.userId, forumId: joined.userId, outcome: "ADOPTED" })).outcome).toBeUndefined();
   });
 
   it("receives mail sent through @commons/email in its loopback mailbox", async () => {
