@@ -1,5 +1,6 @@
 import { definePlugin } from "@commons/plugin-sdk";
 import { decisionsRoutes } from "./routes/decisions/routes.ts";
+import { notificationsRoutes } from "./routes/notifications/routes.ts";
 import { spacesRoutes } from "./routes/spaces/routes.ts";
 import { threadsRoutes } from "./routes/threads/routes.ts";
 import { MODERATION_EVENTS } from "./src/threads/events.ts";
@@ -22,7 +23,7 @@ const forums = definePlugin(import.meta.url, {
   version: "0.1.0",
   portal: "^0.1.0",
   core: true,
-  routes: [...spacesRoutes, ...threadsRoutes, ...decisionsRoutes],
+  routes: [...spacesRoutes, ...threadsRoutes, ...decisionsRoutes, ...notificationsRoutes],
   navigation: [{ label: "forums.nav.forums", path: "", permission: PERMISSIONS.takePart }],
   permissions: {
     [PERMISSIONS.manage]: { description: en["forums.permission.manage"], roles: ["SECRETARIAT_ADMIN", "SECRETARIAT_STAFF"] },
@@ -30,8 +31,12 @@ const forums = definePlugin(import.meta.url, {
   },
   settings,
   events: {
-    emits: [EVENTS.postCreated, EVENTS.decisionRecorded, MODERATION_EVENTS.postHidden, MODERATION_EVENTS.postRestored],
-    subscribes: [MODERATION_EVENTS.postHidden, MODERATION_EVENTS.postRestored],
+    emits: [EVENTS.postCreated, EVENTS.decisionRecorded, EVENTS.digestDue, MODERATION_EVENTS.postHidden, MODERATION_EVENTS.postRestored],
+    subscribes: [EVENTS.postCreated, EVENTS.digestDue, MODERATION_EVENTS.postHidden, MODERATION_EVENTS.postRestored, EVENTS.decisionRecorded],
+  },
+  jobs: {
+    digest: { description: "Emails each person's daily or weekly forums digest when it is due", cron: "0 6 * * *" },
+    "close-votes": { description: "Decides proposals whose voting window has closed, by the rule they were tabled with", cron: "*/5 * * * *" },
   },
   schema: "prisma/forums.prisma",
   messages: { en },

@@ -1,0 +1,96 @@
+import { ErrorSummary, Notice } from "@commons/ui";
+import { useDecisionsT, type DecisionsT } from "./i18n.ts";
+
+/** What a decisions action returns (the SDK's invalid/fieldError/formError/done), as the page receives it. */
+export type ActionResult =
+  | { ok: true; form: string; notice: string }
+  | { ok: false; form: string; errors: Partial<Record<string, string>>; formError?: string; values: Record<string, string>; lists?: Record<string, string[]> }
+  | undefined;
+
+export function failureOf(result: ActionResult, intent: string) {
+  return result && !result.ok && result.form === intent ? result : undefined;
+}
+
+/** The success notice and, for the form that failed, its error summary. */
+export function Feedback({ result, intent }: { result: ActionResult; intent: string }) {
+  const t = useDecisionsT();
+  if (!result || result.form !== intent) return null;
+  if (result.ok) return <Notice tone="success">{result.notice}</Notice>;
+  return <ErrorSummary title={t("forums.decisions.form.errorSummaryTitle")} errors={result.errors} formError={result.formError} />;
+}
+
+export interface RuleView {
+  voteUnit: "ORGANISATION" | "PERSON";
+  options: "CONSENT" | "CHOICE";
+  quorumPercent: number;
+  thresholdPercent: number;
+  blocksStop: boolean;
+  stakeholdersVote: boolean;
+  publicVotes: boolean;
+}
+
+/**
+ * The decision rule in plain words, one sentence each: "One organisation, one vote", "Quorum:
+ * 50 % of 12 organisations must vote", … The same words on the form before tabling, on the
+ * proposal, and in the record.
+ */
+export function ruleSentences(t: DecisionsT, rule: RuleView, eligible?: number): string[] {
+  const unit = rule.voteUnit === "ORGANISATION" ? "organisation" : "person";
+  const lines = [t(unit === "organisation" ? "forums.decisions.rule.unit.organisation" : "forums.decisions.rule.unit.person")];
+  lines.push(
+    eligible === undefined
+      ? t("forums.decisions.rule.quorum", { percent: rule.quorumPercent })
+      : t(unit === "organisation" ? "forums.decisions.rule.quorumOf.organisation" : "forums.decisions.rule.quorumOf.person", { percent: rule.quorumPercent, count: eligible }),
+  );
+  if (rule.options === "CONSENT") {
+    lines.push(t("forums.decisions.rule.threshold.consent", { percent: rule.thresholdPercent }));
+    lines.push(t(rule.blocksStop ? "forums.decisions.rule.blocksStop" : "forums.decisions.rule.blocksCount"));
+  } else {
+    lines.push(t("forums.decisions.rule.threshold.choice", { percent: rule.thresholdPercent }));
+  }
+  lines.push(t(rule.stakeholdersVote ? "forums.decisions.rule.stakeholdersVote" : "forums.decisions.rule.stakeholdersDoNot"));
+  lines.push(t(rule.publicVotes ? "forums.decisions.rule.publicVotes" : "forums.decisions.rule.secretVotes"));
+  return lines;
+}
+
+export function RuleSummary({ rule, eligible, heading }: { rule: RuleView; eligible?: number; heading: string }) {
+  const t = useDecisionsT();
+  return (
+    <section aria-labelledby="rule-heading" className="decision-rule">
+      <h2 id="rule-heading">{heading}</h2>
+      <ul>
+        {ruleSentences(t, rule, eligible).map((line) => (
+          <li key={line}>{line}</li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+/** The label of a vote value: consent's four are words of the catalogue, a choice is its own text. */
+export function choiceLabel(t: DecisionsT, options: "CONSENT" | "CHOICE", value: string): string {
+  if (value === "abstain") return t("forums.decisions.vote.abstain");
+  if (options === "CONSENT") {
+    if (value === "agree") return t("forums.decisions.vote.agree");
+    if (value === "disagree") return t("forums.decisions.vote.disagree");
+    if (value === "block") return t("forums.decisions.vote.block");
+  }
+  return value;
+}
+
+export function outcomeLabel(t: DecisionsT, outcome: string, choice?: string | null): string {
+  switch (outcome) {
+    case "ADOPTED":
+      return t("forums.decisions.outcome.ADOPTED");
+    case "REJECTED":
+      return t("forums.decisions.outcome.REJECTED");
+    case "BLOCKED":
+      return t("forums.decisions.outcome.BLOCKED");
+    case "NO_QUORUM":
+      return t("forums.decisions.outcome.NO_QUORUM");
+    case "CHOSEN":
+      return t("forums.decisions.outcome.CHOSEN", { choice: choice ?? "" });
+    default:
+      return t("forums.decisions.outcome.NO_MAJORITY");
+  }
+}
