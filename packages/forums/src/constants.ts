@@ -11,6 +11,8 @@ export const EVENTS = {
   /** Core events this module is the source of. */
   postCreated: "post.created",
   decisionRecorded: "decision.recorded",
+  /** A person's daily or weekly digest is due (the digest job; the subscriber builds and sends it). */
+  digestDue: "forums.digest_due",
 } as const;
 
 export const PAGE_SIZE = 25;

@@ -1,5 +1,6 @@
 import { common } from "./messages/common.ts";
 import { decisions } from "./messages/decisions.ts";
+import { notifications } from "./messages/notifications.ts";
 import { spaces } from "./messages/spaces.ts";
 import { threads } from "./messages/threads.ts";
 
@@ -12,6 +13,7 @@ export const en = {
   ...spaces,
   ...threads,
   ...decisions,
+  ...notifications,
 } as const;
 
 export type MessageKey = keyof typeof en;

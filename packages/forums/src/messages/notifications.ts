@@ -1,0 +1,67 @@
+/**
+ * The notifications area's strings (keys "forums.notifications.…"). The level form is shown
+ * on thread and forum pages, so its strings are kept apart: those pages ship only them.
+ */
+export const notificationLevels = {
+  "forums.notifications.level.legend": "Notifications",
+  "forums.notifications.level.WATCH": "Watch",
+  "forums.notifications.level.NORMAL": "Normal",
+  "forums.notifications.level.MUTE": "Mute",
+  "forums.notifications.level.threadHint": "Watch: an email for every new post in this thread. Normal: only when someone mentions you, and in your digest. Mute: nothing from this thread.",
+  "forums.notifications.level.forumHint": "Watch: an email for every new post in this forum. Normal: only when someone mentions you, and in your digest. Mute: nothing from this forum. A thread's own choice comes first.",
+  "forums.notifications.level.save": "Save notification choice",
+} as const;
+
+export const notifications = {
+  ...notificationLevels,
+  "forums.notifications.level.saved": "Notifications for this page: {level}.",
+  "forums.notifications.level.invalid": "Choose Watch, Normal or Mute.",
+
+  "forums.notifications.page.title": "Your forum notifications",
+  "forums.notifications.page.lede": "What the forums of {coalition} email you. Mentions reach you unless you mute the thread or forum; watched threads and forums email you every new post.",
+  "forums.notifications.page.digestTitle": "Digest",
+  "forums.notifications.page.digestLegend": "Send me a digest of new threads and replies",
+  "forums.notifications.page.digestNONE": "No digest",
+  "forums.notifications.page.digestDAILY": "Daily",
+  "forums.notifications.page.digestWEEKLY": "Weekly",
+  "forums.notifications.page.digestHint": "Sent in the morning (06:00 UTC) when there is something new in the forums you take part in. Muted forums and threads are left out.",
+  "forums.notifications.page.digestSave": "Save digest choice",
+  "forums.notifications.page.digestSaved": "Digest: {frequency}.",
+  "forums.notifications.page.digestInvalid": "Choose no digest, daily or weekly.",
+  "forums.notifications.page.digestLast": "Last digest sent: {date}",
+  "forums.notifications.page.levelsTitle": "Forums and threads you chose for",
+  "forums.notifications.page.levelsEmpty": "You have not chosen anything yet: every forum and thread is Normal (mentions and the digest only).",
+  "forums.notifications.page.levelsCaption": "Your notification choices",
+  "forums.notifications.page.previous": "Previous page",
+  "forums.notifications.page.next": "Next page",
+  "forums.notifications.page.status": "Page {page} of {pages}",
+  "forums.notifications.page.where": "Forum or thread",
+  "forums.notifications.page.level": "Notifications",
+  "forums.notifications.page.wholeForum": "{forum} (the whole forum)",
+  "forums.notifications.page.threadIn": "{thread} — in {forum}",
+  "forums.notifications.page.emailUpdatesOff": "You turned email updates from {coalition} off, so none of these emails are sent. Turn them back on under Your membership.",
+  "forums.notifications.page.unknownAction": "That change is not one this page makes. Reload the page and try again.",
+
+  "forums.notifications.unsubscribe.title": "Stop these emails",
+  "forums.notifications.unsubscribe.thread": "Stop emails about the thread “{thread}” in {forum}. The thread will be muted: no mentions, no new posts.",
+  "forums.notifications.unsubscribe.forum": "Stop emails about new posts in the forum {forum}. You will still be told when someone mentions you.",
+  "forums.notifications.unsubscribe.digest": "Stop the forums digest from {coalition}.",
+  "forums.notifications.unsubscribe.submit": "Stop these emails",
+  "forums.notifications.unsubscribe.done": "Done: you will not get these emails any more. You can change this at any time on your forum notifications page.",
+  "forums.notifications.unsubscribe.invalid": "This unsubscribe link is not valid: it may have been cut short or changed. Open the link in the email again, or change your choices on your forum notifications page after signing in.",
+  "forums.notifications.unsubscribe.manage": "Your forum notifications",
+
+  "forums.notifications.mail.mention.subject": "{author} mentioned you in “{thread}”",
+  "forums.notifications.mail.mention.text": "{author} mentioned you in “{thread}” ({forum}):\n\n{excerpt}\n\nRead the post: {url}",
+  "forums.notifications.mail.post.subject": "New post in “{thread}”",
+  "forums.notifications.mail.post.text": "{author} wrote in “{thread}” ({forum}):\n\n{excerpt}\n\nRead the post: {url}",
+  "forums.notifications.mail.post.becauseThread": "You get this because you watch this thread.",
+  "forums.notifications.mail.post.becauseForum": "You get this because you watch the forum {forum}.",
+  "forums.notifications.mail.digest.subjectDAILY": "Your daily forums digest: {posts, plural, one {# new post} other {# new posts}}",
+  "forums.notifications.mail.digest.subjectWEEKLY": "Your weekly forums digest: {posts, plural, one {# new post} other {# new posts}}",
+  "forums.notifications.mail.digest.intro": "New in the forums you take part in, since {since}:",
+  "forums.notifications.mail.digest.newThread": "New thread: {thread} ({posts, plural, one {# post} other {# posts}})",
+  "forums.notifications.mail.digest.replies": "{thread}: {posts, plural, one {# new reply} other {# new replies}}",
+  "forums.notifications.mail.digest.more": "And {threads, plural, one {# more thread} other {# more threads}} in this forum.",
+  "forums.notifications.mail.digest.footer": "Change how often you get this: {url}",
+} as const;
