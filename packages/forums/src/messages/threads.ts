@@ -14,6 +14,7 @@ export const threads = {
   "forums.threads.pagination.previous": "Previous page",
   "forums.threads.pagination.next": "Next page",
   "forums.threads.pagination.status": "Page {page} of {pages}",
+  "forums.threads.pagination.page": "Page {page}",
 
   "forums.threads.new.title": "New thread in {forum}",
   "forums.threads.new.back": "Back to {forum}",

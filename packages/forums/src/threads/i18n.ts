@@ -26,6 +26,8 @@ export function useThreadsT(): ThreadsT {
   return threadsT(useLocale());
 }
 
-export function paginationLabels(t: ThreadsT, page: number, pages: number) {
-  return { nav: t("forums.threads.pagination.nav"), previous: t("forums.threads.pagination.previous"), next: t("forums.threads.pagination.next"), status: t("forums.threads.pagination.status", { page, pages }) };
+/** Labels for @commons/ui's Pagination; without `pages` (lists read one row ahead) the status is "Page 3". */
+export function paginationLabels(t: ThreadsT, page: number, pages?: number) {
+  const status = pages === undefined ? t("forums.threads.pagination.page", { page }) : t("forums.threads.pagination.status", { page, pages });
+  return { nav: t("forums.threads.pagination.nav"), previous: t("forums.threads.pagination.previous"), next: t("forums.threads.pagination.next"), status };
 }

@@ -2,7 +2,7 @@ import { recordActivity } from "../access.server.ts";
 import type { Ctx } from "./access.server.ts";
 import { MODERATION_EVENTS } from "./events.ts";
 
-export const REASON_MAX = 1000;
+export { REASON_MAX } from "./limits.ts";
 
 type Actor = Pick<Ctx, "db" | "tenant" | "person">;
 

@@ -2,8 +2,8 @@ import { localStorage, newStorageKey } from "@commons/storage";
 import type { FormErrors } from "@commons/plugin-sdk/forms";
 import type { Ctx } from "./access.server.ts";
 import type { ThreadsT } from "./i18n.ts";
-import { POST_MAX, TITLE_MAX, TITLE_MIN } from "./posts.server.ts";
-import { attachmentType, MAX_FILES, type UploadedFile } from "./upload.server.ts";
+import { MAX_FILES, POST_MAX, REASON_MAX, TITLE_MAX, TITLE_MIN } from "./limits.ts";
+import { attachmentType, type UploadedFile } from "./upload.server.ts";
 
 /** The post's text as typed, or the message for the field. */
 export function checkBody(t: ThreadsT, form: FormData): { body: string; error?: string } {
@@ -61,4 +61,13 @@ export async function attachFiles(ctx: Pick<Ctx, "db" | "tenant">, postId: strin
 export async function forgetFiles(keys: readonly string[]): Promise<void> {
   const storage = localStorage();
   await Promise.all(keys.map((k) => storage.delete(k).catch(() => undefined)));
+}
+
+/** A moderator's or a flagger's reason, or the message for the field. */
+export function checkReason(t: ThreadsT, form: FormData): { reason: string; error?: string } {
+  const raw = form.get("reason");
+  const reason = typeof raw === "string" ? raw.trim() : "";
+  if (!reason) return { reason, error: t("forums.threads.error.reasonEmpty") };
+  if (reason.length > REASON_MAX) return { reason, error: t("forums.threads.error.reasonTooLong", { max: REASON_MAX }) };
+  return { reason };
 }

@@ -1,20 +1,11 @@
+import { notFound } from "@commons/plugin-sdk/server";
 import { EVENTS } from "../constants.ts";
 import type { Ctx, Db } from "./access.server.ts";
 import { participantsOf } from "../access.server.ts";
 import { findMentions } from "./mentions.ts";
 import { renderPost } from "./render.server.ts";
 
-/** The longest post accepted, in characters (said next to the field). */
-export const POST_MAX = 20_000;
-export const TITLE_MIN = 3;
-export const TITLE_MAX = 150;
-/** Posts per thread page: page p holds numbers (p-1)*50+1 … p*50, one range of the unique index. */
-export const POSTS_PER_PAGE = 50;
-export const THREADS_PER_PAGE = 25;
-
-export function pageOfNumber(number: number): number {
-  return Math.max(1, Math.ceil(number / POSTS_PER_PAGE));
-}
+export { pageOfNumber, POST_MAX, POSTS_PER_PAGE, THREADS_PER_PAGE, TITLE_MAX, TITLE_MIN } from "./limits.ts";
 
 export interface NewPost {
   threadId: string;
@@ -103,6 +94,14 @@ export async function authorsOf(db: Db, forumId: string, userIds: Iterable<strin
   return new Map(members.map((m) => [m.userId, { name: m.user.name, affiliation: affiliations.get(m.userId) ?? m.organisation?.name ?? "" }]));
 }
 
+/** Names of people by id, through this coalition's memberships only (two statements). */
+export async function namesOf(db: Db, userIds: Iterable<string>): Promise<Map<string, string>> {
+  const ids = [...new Set(userIds)];
+  if (!ids.length) return new Map();
+  const rows = await db.membership.findMany({ where: { userId: { in: ids } }, select: { userId: true, user: { select: { name: true } } } });
+  return new Map(rows.map((r) => [r.userId, r.user.name]));
+}
+
 /** A post of this forum, or null. */
 export function findPost(db: Db, forumId: string, postId: string) {
   return db.forumPost.findFirst({
@@ -124,4 +123,12 @@ export function quoteOf(authorName: string, body: string): string {
     .map((line) => (line ? `> ${line}` : ">"))
     .join("\n");
   return `> **${authorName.replace(/[*_`[\]\\]/g, "\\$&")}:**\n>\n${quoted}\n\n`;
+}
+
+/** A post of this forum and its thread, or 404. */
+export async function postAndThread(db: Db, forumId: string, postId: string) {
+  const post = await findPost(db, forumId, postId);
+  const thread = post ? await findThread(db, forumId, post.threadId) : null;
+  if (!post || !thread) throw notFound();
+  return { post, thread };
 }

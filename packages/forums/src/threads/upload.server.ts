@@ -1,7 +1,6 @@
 import { unstable_parseMultipartFormData, type UploadHandler } from "@remix-run/node";
+import { MAX_FILES } from "./limits.ts";
 
-/** Files one post may carry. */
-export const MAX_FILES = 5;
 /** The most any coalition may allow per file (settings.attachmentMaxMegabytes is at most 50). */
 const FILE_CEILING = 50 * 1024 * 1024;
 /** A text part: far above the post's own limit, so zod still gives the message. */

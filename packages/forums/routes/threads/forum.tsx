@@ -1,0 +1,96 @@
+import type { MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { formatDateTime } from "@commons/i18n";
+import { Pagination, Table } from "@commons/ui";
+import { ForumNav } from "../../src/spaces/forum-nav.tsx";
+import { enterForum, forumNav, guard, pageParam, requireId, type RouteArgs } from "../../src/threads/access.server.ts";
+import { threadLinks } from "../../src/threads/components.tsx";
+import { paginationLabels, threadsT, useLocale, useThreadsT } from "../../src/threads/i18n.ts";
+import { namesOf, THREADS_PER_PAGE } from "../../src/threads/posts.server.ts";
+
+export const links = threadLinks;
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.nav.name ?? threadsT()("forums.nav.forums")} · Commons` }];
+
+/**
+ * The forum's home: its threads, the most recently active first. One page is one range of
+ * the (tenant, forum, last post) index; "next" is known by reading one row more than shown,
+ * so no count runs over a forum's whole history.
+ */
+export async function loader(args: RouteArgs) {
+  const forumId = requireId(args.params.forumId);
+  const page = pageParam(args.request);
+  return guard(args, async (ctx) => {
+    const { db, nav } = ctx;
+    const entry = await enterForum(ctx, forumId, { request: args.request });
+    const [rows, openFlags] = await Promise.all([
+      db.forumThread.findMany({
+        where: { forumId },
+        orderBy: [{ lastPostAt: "desc" }, { id: "desc" }],
+        skip: (page - 1) * THREADS_PER_PAGE,
+        take: THREADS_PER_PAGE + 1,
+        select: { id: true, title: true, authorId: true, postCount: true, lastPostAt: true, lockedAt: true },
+      }),
+      entry.canModerate ? db.forumFlag.count({ where: { forumId, resolvedAt: null } }) : Promise.resolve(0),
+    ]);
+    const shown = rows.slice(0, THREADS_PER_PAGE);
+    const names = await namesOf(db, shown.map((r) => r.authorId));
+    return {
+      nav: forumNav(ctx, entry),
+      canPost: !entry.forum.archivedAt,
+      openFlags,
+      threads: shown.map((r) => ({
+        id: r.id,
+        title: r.title,
+        author: names.get(r.authorId) ?? null,
+        replies: Math.max(0, r.postCount - 1),
+        lastPostAt: r.lastPostAt.toISOString(),
+        locked: !!r.lockedAt,
+      })),
+      page,
+      hasNext: rows.length > THREADS_PER_PAGE,
+      member: nav,
+    };
+  });
+}
+
+export default function ForumHome() {
+  const t = useThreadsT();
+  const locale = useLocale();
+  const { nav, canPost, openFlags, threads, page, hasNext } = useLoaderData<typeof loader>();
+  const base = `/c/${nav.slug}/forums/${nav.forumId}`;
+  return (
+    <main id="main">
+      <ForumNav nav={nav} current="discussions" />
+      <h2>{t("forums.threads.home.threads")}</h2>
+      <p className="thread-moderation">
+        {canPost ? (
+          <Link to={`${base}/threads/new`} className="button button--primary">
+            {t("forums.threads.home.newThread")}
+          </Link>
+        ) : null}
+        {nav.canModerate && openFlags > 0 ? <Link to={`${base}/flags`}>{t("forums.threads.home.flags", { count: openFlags })}</Link> : null}
+      </p>
+      <Table
+        caption={t("forums.threads.home.threads")}
+        rows={threads}
+        rowKey={(r) => r.id}
+        empty={t("forums.threads.home.empty")}
+        columns={[
+          {
+            header: t("forums.threads.home.title"),
+            cell: (r) => (
+              <>
+                <Link to={`${base}/threads/${r.id}`}>{r.title}</Link>
+                {r.locked ? ` (${t("forums.threads.home.locked")})` : null}
+              </>
+            ),
+          },
+          { header: t("forums.threads.home.startedBy"), cell: (r) => r.author ?? t("forums.threads.thread.someone") },
+          { header: t("forums.threads.home.replies"), cell: (r) => r.replies },
+          { header: t("forums.threads.home.lastActivity"), cell: (r) => formatDateTime(r.lastPostAt, locale) },
+        ]}
+      />
+      <Pagination page={page} hasNext={hasNext} hrefFor={(p) => `${base}?page=${p}`} labels={paginationLabels(t, page)} />
+    </main>
+  );
+}
