@@ -1,7 +1,6 @@
 import { z } from "zod";
 import { notFound, withModule, type ModuleContext, type RequestContext } from "@commons/plugin-sdk/server";
 import consultations from "../../manifest.ts";
-import { PERMISSIONS, respondentKey } from "../constants.ts";
 import type { settings } from "../settings.ts";
 
 export type Ctx = ModuleContext<typeof settings>;
@@ -53,25 +52,3 @@ export async function findConsultation(db: Db, consultationId: string) {
 }
 
 export type FollowedConsultation = Awaited<ReturnType<typeof findConsultation>>;
-
-/** The keys a person answers under: their organisation's (ORGANISATION mode) and their own (PERSON mode, stakeholders). */
-export function keysOf(person: { id: string; organisationId: string | null }): string[] {
-  return [respondentKey.person(person.id), ...(person.organisationId ? [respondentKey.organisation(person.organisationId)] : [])];
-}
-
-/**
- * Whether the reader manages consultations or was asked this one (their organisation or they
- * themselves are among its recipients). Anyone else gets 404, as for a consultation that
- * does not exist.
- */
-export async function readerOf(ctx: Ctx, consultationId: string): Promise<{ manager: boolean; respondentKey: string | null }> {
-  const manager = ctx.can(PERMISSIONS.manage);
-  const recipient = await ctx.db.consultationsRecipient.findFirst({
-    where: { consultationId, respondentKey: { in: keysOf(ctx.person) } },
-    // The person's own key first: a stakeholder answers for themselves even with an organisation.
-    orderBy: { respondentKey: "desc" },
-    select: { respondentKey: true },
-  });
-  if (!manager && !recipient) throw notFound();
-  return { manager, respondentKey: recipient?.respondentKey ?? null };
-}

@@ -69,6 +69,7 @@ export const follow = {
   "consultations.follow.results.closedOn": "Closed on {date}.",
   "consultations.follow.results.live": "The consultation is still open: these results change as answers come in.",
   "consultations.follow.results.summary": "{submitted, plural, one {# response} other {# responses}} from {recipients, plural, one {# recipient} other {# recipients}}.",
+  "consultations.follow.results.answers": "Answers, question by question",
   "consultations.follow.results.question": "Question {n}",
   "consultations.follow.results.answered": "{count, plural, =0 {No one answered this question.} one {# answer.} other {# answers.}}",
   "consultations.follow.results.option": "Answer",

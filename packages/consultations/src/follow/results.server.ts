@@ -1,0 +1,225 @@
+import type { QuestionKind } from "../constants.ts";
+import type { Db } from "./access.server.ts";
+
+/**
+ * A consultation's results, aggregated in PostgreSQL: the submitted answers are JSON
+ * (question id → answer), so jsonb_each / jsonb_array_elements count them where they lie
+ * and only the counts travel. Three statements for the whole page whatever the number of
+ * respondents and questions: the counts, the written answers (capped per question) and the
+ * response and "feel heard" totals.
+ *
+ * Raw SQL because Prisma cannot aggregate inside JSON. Each statement names the tenant
+ * itself (wall one, by hand) and runs inside the coalition's transaction, so row-level
+ * security (wall two) holds as well. Every value from the request is a bound parameter.
+ */
+
+export interface ResultQuestion {
+  id: string;
+  kind: QuestionKind;
+  prompt: string;
+  options: string[];
+  scaleMinLabel: string;
+  scaleMaxLabel: string;
+}
+
+export interface OptionCount {
+  /** The option as stored: a choice's text, a scale point ("1"–"5"), "yes" or "no". */
+  value: string;
+  count: number;
+  /** Share of those who answered the question, 0–100. */
+  percent: number;
+  /** RANKING: the option's average rank (1 = first). */
+  averageRank?: number;
+}
+
+export interface QuestionResult {
+  question: ResultQuestion;
+  answered: number;
+  options: OptionCount[];
+  /** SCALE: the mean of the points given. */
+  mean: number | null;
+}
+
+const CHOICE_KINDS = ["SINGLE_CHOICE", "MULTIPLE_CHOICE", "SCALE", "RANKING", "YES_NO"] as const;
+/** Kinds that carry written words: the text itself, or a yes/no's comment. */
+export const TEXT_KINDS = ["SHORT_TEXT", "LONG_TEXT", "YES_NO"] as const;
+
+interface CountRow {
+  qid: string;
+  part: "answered" | "option" | "mean";
+  value: string | null;
+  n: number;
+  x: number | null;
+}
+
+/** Every question's counts in one statement. */
+export async function countAnswers(db: Db, tenantId: string, consultationId: string, questions: readonly ResultQuestion[]): Promise<QuestionResult[]> {
+  if (!questions.length) return [];
+  const rows = await db.$queryRaw<CountRow[]>`
+    WITH q AS (
+      SELECT id::text AS qid, kind::text AS kind FROM consultations_questions
+      WHERE tenant_id = ${tenantId}::uuid AND consultation_id = ${consultationId}::uuid
+    ),
+    a AS MATERIALIZED (
+      SELECT q.qid, q.kind, e.value AS v
+      FROM consultations_responses r
+      CROSS JOIN LATERAL jsonb_each(CASE WHEN jsonb_typeof(r.answers) = 'object' THEN r.answers ELSE '{}'::jsonb END) AS e(key, value)
+      JOIN q ON q.qid = e.key
+      WHERE r.tenant_id = ${tenantId}::uuid AND r.consultation_id = ${consultationId}::uuid AND r.status = 'SUBMITTED'
+        AND NOT (jsonb_typeof(e.value) = 'string' AND btrim(e.value #>> '{}') = '')
+        AND NOT (jsonb_typeof(e.value) = 'array' AND jsonb_array_length(e.value) = 0)
+        AND jsonb_typeof(e.value) <> 'null'
+    ),
+    arr AS (
+      SELECT qid, kind, CASE WHEN jsonb_typeof(v) = 'array' THEN v ELSE '[]'::jsonb END AS v FROM a WHERE kind IN ('MULTIPLE_CHOICE', 'RANKING')
+    )
+    SELECT qid, 'answered' AS part, NULL::text AS value, count(*)::int AS n, NULL::float8 AS x FROM a GROUP BY qid
+    UNION ALL
+    SELECT qid, 'option', v #>> '{}', count(*)::int, NULL FROM a
+      WHERE kind IN ('SINGLE_CHOICE', 'SCALE') AND jsonb_typeof(v) IN ('string', 'number') GROUP BY qid, v #>> '{}'
+    UNION ALL
+    SELECT qid, 'mean', NULL, count(*)::int, avg((v #>> '{}')::float8) FROM a
+      WHERE kind = 'SCALE' AND jsonb_typeof(v) = 'number' GROUP BY qid
+    UNION ALL
+    SELECT qid, 'option', v ->> 'answer', count(*)::int, NULL FROM a
+      WHERE kind = 'YES_NO' AND jsonb_typeof(v) = 'object' AND v ->> 'answer' IN ('yes', 'no') GROUP BY qid, v ->> 'answer'
+    UNION ALL
+    SELECT qid, 'option', o.value, count(*)::int, CASE WHEN kind = 'RANKING' THEN avg(o.pos)::float8 END
+      FROM arr CROSS JOIN LATERAL jsonb_array_elements_text(arr.v) WITH ORDINALITY AS o(value, pos)
+      GROUP BY qid, kind, o.value`;
+
+  const byQuestion = new Map<string, { answered: number; mean: number | null; counts: Map<string, { n: number; x: number | null }> }>();
+  const entry = (qid: string) => {
+    let e = byQuestion.get(qid);
+    if (!e) byQuestion.set(qid, (e = { answered: 0, mean: null, counts: new Map() }));
+    return e;
+  };
+  for (const row of rows) {
+    const e = entry(row.qid);
+    if (row.part === "answered") e.answered = Number(row.n);
+    else if (row.part === "mean") e.mean = row.x === null ? null : Number(row.x);
+    else if (row.value !== null) e.counts.set(row.value, { n: Number(row.n), x: row.x === null ? null : Number(row.x) });
+  }
+
+  return questions.map((question) => {
+    const e = byQuestion.get(question.id) ?? { answered: 0, mean: null, counts: new Map<string, { n: number; x: number | null }>() };
+    const percent = (n: number) => (e.answered ? Math.round((n / e.answered) * 1000) / 10 : 0);
+    const listed = optionsOf(question);
+    const options: OptionCount[] = (CHOICE_KINDS as readonly string[]).includes(question.kind)
+      ? listed.map((value) => {
+          const c = e.counts.get(value);
+          const option: OptionCount = { value, count: c?.n ?? 0, percent: percent(c?.n ?? 0) };
+          if (question.kind === "RANKING") option.averageRank = c?.x ? Math.round(c.x * 100) / 100 : 0;
+          return option;
+        })
+      : [];
+    return { question, answered: e.answered, options, mean: e.mean === null ? null : Math.round(e.mean * 100) / 100 };
+  });
+}
+
+/** The values a question's answers are counted under, in the order they are shown. */
+function optionsOf(q: ResultQuestion): string[] {
+  switch (q.kind) {
+    case "SCALE":
+      return ["1", "2", "3", "4", "5"];
+    case "YES_NO":
+      return ["yes", "no"];
+    case "SINGLE_CHOICE":
+    case "MULTIPLE_CHOICE":
+    case "RANKING":
+      return [...q.options];
+    default:
+      return [];
+  }
+}
+
+export interface WrittenAnswer {
+  text: string;
+  /** Who wrote it, when the reader may know; null otherwise. */
+  name: string | null;
+}
+
+export interface WrittenAnswers {
+  total: number;
+  answers: WrittenAnswer[];
+}
+
+/**
+ * The written answers (texts, and the comments of yes/no questions) of every question, or
+ * of one, in one statement: `limit` per question from `offset`, in alphabetical order (so
+ * with names hidden the order tells nothing), with each question's total. Names are read
+ * only when `named`: an anonymous consultation's page never holds them.
+ */
+export async function writtenAnswers(
+  db: Db,
+  tenantId: string,
+  consultationId: string,
+  options: { named: boolean; limit: number; offset?: number; questionId?: string },
+): Promise<Map<string, WrittenAnswers>> {
+  const { named, limit, offset = 0, questionId = null } = options;
+  const rows = await db.$queryRaw<{ qid: string; text: string; name: string | null; total: number }[]>`
+    WITH t AS (
+      SELECT q.id::text AS qid, r.respondent_key, r.organisation_id, r.user_id,
+             CASE WHEN q.kind = 'YES_NO' THEN r.answers -> q.id::text ->> 'comment' ELSE r.answers ->> q.id::text END AS text
+      FROM consultations_questions q
+      JOIN consultations_responses r ON r.tenant_id = q.tenant_id AND r.consultation_id = q.consultation_id AND r.status = 'SUBMITTED'
+      WHERE q.tenant_id = ${tenantId}::uuid AND q.consultation_id = ${consultationId}::uuid
+        AND q.kind IN ('SHORT_TEXT', 'LONG_TEXT', 'YES_NO')
+        AND (${questionId}::uuid IS NULL OR q.id = ${questionId}::uuid)
+    ),
+    ranked AS (
+      SELECT qid, btrim(text) AS text, respondent_key, organisation_id, user_id,
+             row_number() OVER (PARTITION BY qid ORDER BY btrim(text), respondent_key) AS rn,
+             count(*) OVER (PARTITION BY qid) AS total
+      FROM t WHERE text IS NOT NULL AND btrim(text) <> ''
+    )
+    SELECT ranked.qid, ranked.text, ranked.total::int AS total,
+           CASE WHEN ${named}::boolean THEN
+             CASE WHEN ranked.respondent_key LIKE 'org:%' THEN o.name ELSE u.name END
+           END AS name
+    FROM ranked
+    LEFT JOIN organisations o ON ${named}::boolean AND o.tenant_id = ${tenantId}::uuid AND o.id = ranked.organisation_id
+    LEFT JOIN memberships m ON ${named}::boolean AND ranked.respondent_key LIKE 'user:%' AND m.tenant_id = ${tenantId}::uuid AND m.user_id = ranked.user_id
+    LEFT JOIN users u ON u.id = m.user_id
+    WHERE ranked.rn > ${offset} AND ranked.rn <= ${offset + limit}
+    ORDER BY ranked.qid, ranked.rn`;
+  const found = new Map<string, WrittenAnswers>();
+  for (const row of rows) {
+    let e = found.get(row.qid);
+    if (!e) found.set(row.qid, (e = { total: Number(row.total), answers: [] }));
+    e.answers.push({ text: row.text, name: named ? (row.name ?? null) : null });
+  }
+  return found;
+}
+
+export interface Totals {
+  recipients: number;
+  submitted: number;
+  heard: number;
+  notHeard: number;
+  /** The reader's own response (by respondent key): submitted, and what they said of being heard. */
+  ownSubmitted: boolean;
+  ownFeltHeard: boolean | null;
+}
+
+/** Recipients, submissions and the "feel heard" counts, with the reader's own standing: one statement. */
+export async function totals(db: Db, tenantId: string, consultationId: string, ownKey: string | null): Promise<Totals> {
+  const [row] = await db.$queryRaw<{ recipients: number; submitted: number; heard: number; not_heard: number; own_submitted: boolean | null; own_felt: boolean | null }[]>`
+    SELECT
+      (SELECT count(*) FROM consultations_recipients WHERE tenant_id = ${tenantId}::uuid AND consultation_id = ${consultationId}::uuid)::int AS recipients,
+      count(*) FILTER (WHERE status = 'SUBMITTED')::int AS submitted,
+      count(*) FILTER (WHERE status = 'SUBMITTED' AND felt_heard)::int AS heard,
+      count(*) FILTER (WHERE status = 'SUBMITTED' AND felt_heard = false)::int AS not_heard,
+      bool_or(respondent_key = ${ownKey}::text AND status = 'SUBMITTED') AS own_submitted,
+      bool_or(felt_heard) FILTER (WHERE respondent_key = ${ownKey}::text) AS own_felt
+    FROM consultations_responses
+    WHERE tenant_id = ${tenantId}::uuid AND consultation_id = ${consultationId}::uuid`;
+  return {
+    recipients: Number(row?.recipients ?? 0),
+    submitted: Number(row?.submitted ?? 0),
+    heard: Number(row?.heard ?? 0),
+    notHeard: Number(row?.not_heard ?? 0),
+    ownSubmitted: !!row?.own_submitted,
+    ownFeltHeard: row?.own_felt ?? null,
+  };
+}
