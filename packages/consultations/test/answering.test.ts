@@ -293,3 +293,16 @@ describe("one answer per person", () => {
     expect((await load(noFocalMember, personal.id)).status).toBe(404);
   });
 });
+
+describe("the deadline's time zone", () => {
+  it("shows the deadline in the coalition's zone, named", async () => {
+    const c = await makeConsultation({ deadline: new Date("2030-03-15T09:00:00Z"), recipients: [respondentKey.organisation(bantay)] });
+    await h.configure({ settings: { timezone: "Asia/Manila" } });
+    try {
+      expect((await load(focal, c.id)).data!.consultation.deadline).toBe("Mar 15, 2030, 5:00 PM GMT+8 (Asia/Manila)");
+    } finally {
+      await h.configure({ settings: {} });
+    }
+    expect((await load(focal, c.id)).data!.consultation.deadline).toBe("Mar 15, 2030, 9:00 AM UTC");
+  });
+});

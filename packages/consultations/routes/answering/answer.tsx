@@ -5,7 +5,7 @@ import { formLists, readForm } from "@commons/plugin-sdk/forms";
 import { notFound } from "@commons/plugin-sdk/server";
 import { Button, ErrorSummary, Notice, TextAreaField } from "@commons/ui";
 import { consultationGuard, requireConsultationForPerson, takesAnswers, type ConsultationRouteArgs } from "../../src/access.server.ts";
-import { answeringLinks, useWarnBeforeLeaving } from "../../src/answering/components.tsx";
+import { answeringLinks, InYourZone, useWarnBeforeLeaving } from "../../src/answering/components.tsx";
 import { answeringPage, theirAnswers, typedText, when } from "../../src/answering/page.server.ts";
 import { questionsOf, responseOf, saveResponse } from "../../src/answering/responses.server.ts";
 import type { FieldValues } from "../../src/questions/kinds.ts";
@@ -99,6 +99,8 @@ export default function AnswerPage() {
         )
       : undefined;
 
+  const fields = <QuestionFields questions={page.questions} values={values} errors={failure?.kind === "invalid" ? failure.errors : undefined} notes={notes} />;
+
   return (
     <main id="main">
       <p className="no-print">
@@ -134,10 +136,11 @@ export default function AnswerPage() {
         <strong>
           {c.deadline
             ? c.deadlinePassed
-              ? t("consultations.answering.deadlinePassed", { date: c.deadline, zone: c.zone })
-              : t("consultations.answering.deadline", { date: c.deadline, zone: c.zone })
+              ? t("consultations.answering.deadlinePassed", { date: c.deadline })
+              : t("consultations.answering.deadline", { date: c.deadline })
             : t("consultations.answering.noDeadline")}
         </strong>
+        {c.deadlineIso && !c.deadlinePassed ? <InYourZone iso={c.deadlineIso} zone={c.zone} /> : null}
       </p>
       {c.status === "CLOSED" ? (
         <Notice>
@@ -157,9 +160,13 @@ export default function AnswerPage() {
 
       <Form method="post" id={FORM_ID} noValidate key={`${failure?.kind ?? "page"}-${version}-${response?.version ?? 0}`}>
         <input type="hidden" name="version" value={version} />
-        <fieldset disabled={!editable} className="checkbox-group">
-          <QuestionFields questions={page.questions} values={values} errors={failure?.kind === "invalid" ? failure.errors : undefined} notes={notes} />
-        </fieldset>
+        {editable ? (
+          fields
+        ) : (
+          <fieldset disabled className="checkbox-group">
+            {fields}
+          </fieldset>
+        )}
         {editable ? (
           <div className="answer-actions no-print">
             {submitted ? null : (

@@ -3,7 +3,7 @@ import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { Notice } from "@commons/ui";
 import { consultationGuard, requireConsultationForPerson, takesAnswers, type ConsultationRouteArgs } from "../../src/access.server.ts";
 import { answeringLinks } from "../../src/answering/components.tsx";
-import { coalitionZone, when } from "../../src/answering/page.server.ts";
+import { whenNamed } from "../../src/answering/page.server.ts";
 import { questionsOf, responseOf } from "../../src/answering/responses.server.ts";
 import { answerText } from "../../src/questions/kinds.ts";
 import { answeringT, useAnsweringT } from "../../src/questions/i18n.ts";
@@ -27,8 +27,7 @@ export async function loader(args: ConsultationRouteArgs) {
       title: t("consultations.answering.receipt.title", { title: c.title }),
       who: recipient.organisation?.name ?? ctx.person.name,
       submittedBy: response.submittedBy ?? "",
-      submittedAt: when(ctx, response.submittedAt),
-      zone: coalitionZone(ctx),
+      submittedAt: whenNamed(ctx, response.submittedAt),
       mayChange: takesAnswers(c) && recipient.active && recipient.maySubmit,
       answers: questions.map((q, i) => ({ id: q.id, prompt: `${i + 1}. ${q.prompt}`, text: answerText(q, response.answers[q.id], words) })),
       member: ctx.nav,
@@ -48,7 +47,7 @@ export default function Receipt() {
       <h1>{r.title}</h1>
       {params.get("submitted") ? <Notice tone="success">{t("consultations.answering.receipt.submittedNotice")}</Notice> : null}
       <p>
-        {t("consultations.answering.receipt.summary", { name: r.submittedBy, date: r.submittedAt, zone: r.zone })} {t("consultations.answering.receipt.for", { who: r.who })}
+        {t("consultations.answering.receipt.summary", { name: r.submittedBy, date: r.submittedAt })} {t("consultations.answering.receipt.for", { who: r.who })}
       </p>
       <dl>
         {r.answers.map((a) => (

@@ -1,4 +1,5 @@
-import { useEffect } from "react";
+import { useEffect, useState } from "react";
+import { useAnsweringT } from "../questions/i18n.ts";
 import stylesheet from "./answering.css?url";
 
 export const answeringLinks = () => [{ rel: "stylesheet", href: stylesheet }];
@@ -28,4 +29,18 @@ export function useWarnBeforeLeaving(formId: string, message: string) {
       window.removeEventListener("beforeunload", leaving);
     };
   }, [formId, message]);
+}
+
+/**
+ * The deadline in the reader's own zone, when their browser is in another zone than the
+ * coalition's. The server cannot know the zone; without JavaScript the coalition's (named) stays.
+ */
+export function InYourZone({ iso, zone }: { iso: string; zone: string }) {
+  const t = useAnsweringT();
+  const [local, setLocal] = useState<string | null>(null);
+  useEffect(() => {
+    const format = new Intl.DateTimeFormat(undefined, { year: "numeric", month: "short", day: "numeric", hour: "numeric", minute: "2-digit", timeZoneName: "short" });
+    if (format.resolvedOptions().timeZone !== zone) setLocal(format.format(new Date(iso)));
+  }, [iso, zone]);
+  return local ? <span className="muted"> {t("consultations.answering.yourTime", { date: local })}</span> : null;
 }

@@ -21,6 +21,12 @@ export function when(ctx: ConsultationsCtx, date: Date): string {
   return formatDateTime(date, ctx.person.locale, coalitionZone(ctx));
 }
 
+/** A date with its zone spelled out: "Dec 15, 2026, 5:00 PM GMT+8 (Asia/Manila)". */
+export function whenNamed(ctx: ConsultationsCtx, date: Date): string {
+  const zone = coalitionZone(ctx);
+  return zone === "UTC" ? when(ctx, date) : `${when(ctx, date)} (${zone})`;
+}
+
 /** What the answering page shows; shared by its loader and by its action's failures. */
 export async function answeringPage(ctx: ConsultationsCtx, found: ConsultationForPerson, now: Date = new Date()) {
   const { consultation: c, recipient, manager } = found;
@@ -38,7 +44,7 @@ export async function answeringPage(ctx: ConsultationsCtx, found: ConsultationFo
       backgroundHtml: c.background ? renderMarkdown(c.background, { topHeading: 3 }) : "",
       status: c.status,
       mode: c.mode,
-      deadline: c.deadline ? when(ctx, c.deadline) : null,
+      deadline: c.deadline ? whenNamed(ctx, c.deadline) : null,
       deadlineIso: c.deadline?.toISOString() ?? null,
       deadlinePassed: !!c.deadline && c.deadline <= now,
       zone,
