@@ -1,9 +1,33 @@
+import { z } from "zod";
 import type { ModuleServer } from "@commons/plugin-sdk/server";
 import type { settings } from "../settings.ts";
+import { SPACES_EVENTS } from "./events.ts";
+import { joinInvitedForums, removalRecipients } from "./participants.server.ts";
 
-/** The spaces area's part of the module's server entry: its subscribers, email templates and jobs. */
+const joined = z.object({ userId: z.uuid() });
+const removed = z.object({ forumId: z.uuid(), participantId: z.uuid() });
+
+/**
+ * The spaces area's part of the module's server entry: an invited stakeholder lands in their
+ * forums when they accept the invitation; a removed participant is told why.
+ */
 export const spacesServer: Pick<ModuleServer<typeof settings>, "subscribers" | "emails" | "jobs"> = {
-  subscribers: {},
-  emails: {},
+  subscribers: {
+    "person.joined": async (event, { db, tenantId, log }) => {
+      const { userId } = joined.parse(event.payload);
+      const added = await joinInvitedForums(db, tenantId, userId);
+      if (added) log.info("stakeholder put in the forums they were invited to", { userId, forums: added });
+    },
+    [SPACES_EVENTS.participantRemoved]: async (event, { db, email, moduleUrl }) => {
+      const { participantId } = removed.parse(event.payload);
+      const removal = await removalRecipients(db, participantId);
+      // Let back in before the email went out: nothing to say.
+      if (!removal) return;
+      for (const userId of removal.userIds) await email(userId, "participant-removed", { forum: removal.forum.name, reason: removal.reason, url: moduleUrl("") });
+    },
+  },
+  emails: {
+    "participant-removed": (data, t) => ({ subject: t("forums.spaces.mail.removed.subject", data), text: t("forums.spaces.mail.removed.text", data) }),
+  },
   jobs: {},
 };

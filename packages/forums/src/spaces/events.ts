@@ -1,0 +1,5 @@
+/** Events of the spaces area (recorded in the outbox; the subscriber emails the people concerned). */
+export const SPACES_EVENTS = {
+  /** A participant (a person, or an organisation and so its people) was removed, with a reason. */
+  participantRemoved: "forums.participant_removed",
+} as const;
