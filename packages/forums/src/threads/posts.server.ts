@@ -42,10 +42,8 @@ export async function addPost(ctx: Pick<Ctx, "db" | "tenant" | "person" | "emit"
     },
     select: { id: true, number: true },
   });
-  // The core's post.created schema keeps `id` (the post's); the rest is for readers of the
-  // outbox. Subscribers load the post by id: it carries threadId, forumId, authorId and
-  // mentionedUserIds.
-  await emit(EVENTS.postCreated, { id: created.id, postId: created.id, threadId: post.threadId, forumId: post.forumId, authorId: person.id, mentionedUserIds });
+  // Subscribers (mention and watch emails) take the ids from here and load the rest.
+  await emit(EVENTS.postCreated, { postId: created.id, threadId: post.threadId, forumId: post.forumId, authorId: person.id, mentionedUserIds });
   return created;
 }
 
