@@ -138,6 +138,6 @@ describe("the tick job and its reminders", () => {
     await h.runJob("tick", { scheduledAt: new Date("2027-07-01T08:00:00Z") });
     await h.runJob("tick", { scheduledAt: new Date("2027-07-01T08:10:00Z") });
     expect(await h.db((db) => db.consultation.findUniqueOrThrow({ where: { id: scheduled.id }, select: { status: true, openedAt: true } }))).toEqual({ status: "OPEN", openedAt: new Date("2027-07-01T08:00:00Z") });
-    expect((await h.events("consultation.opened")).map((e) => e.payload)).toEqual([{ id: scheduled.id }]);
+    expect((await h.events("consultation.opened")).map((e) => e.payload)).toEqual([{ consultationId: scheduled.id }]);
   });
 });

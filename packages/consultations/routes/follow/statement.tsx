@@ -81,7 +81,7 @@ export async function action(args: RouteArgs) {
       data: { statement, commitments, statementPublishedAt: new Date() },
     });
     if (published.count !== 1) return formError(form, t("consultations.follow.statement.alreadyPublished"), 409);
-    await emit(EVENTS.closed, { id: consultationId });
+    await emit(EVENTS.closed, { consultationId });
     return done(form, t("consultations.follow.statement.published"));
   });
 }

@@ -9,8 +9,7 @@ export const EMAIL_STATEMENT = "follow-statement";
 /** Long statements are linked, not pasted whole: the email carries the opening. */
 const EXCERPT = 3_000;
 
-// The core event carries the consultation as its subject id.
-const closed = z.object({ id: z.uuid() });
+const closed = z.object({ consultationId: z.uuid() });
 
 /**
  * consultation.closed (recorded when the statement is published): everyone who was asked
@@ -19,7 +18,7 @@ const closed = z.object({ id: z.uuid() });
  * people asked themselves are emailed too.
  */
 export async function emailStatement(event: { payload: unknown }, { db, email, moduleUrl }: SubscriberContext<typeof settings>): Promise<void> {
-  const { id: consultationId } = closed.parse(event.payload);
+  const { consultationId } = closed.parse(event.payload);
   const consultation = await db.consultation.findUnique({
     where: { id: consultationId },
     select: { title: true, statement: true, commitments: true, statementPublishedAt: true, recipients: { select: { respondentKey: true } } },

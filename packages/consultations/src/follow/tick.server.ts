@@ -47,8 +47,7 @@ async function openScheduled({ db, tenantId, scheduledAt, emit }: Ctx): Promise<
 async function openConsultationAt(ctx: Pick<Ctx, "db" | "tenantId" | "emit">, consultationId: string, now: Date): Promise<boolean> {
   const claimed = await ctx.db.consultation.updateMany({ where: { id: consultationId, status: "SCHEDULED" }, data: { status: "OPEN", openedAt: now } });
   if (!claimed.count) return false;
-  // The core event's payload is the subject's id.
-  await ctx.emit(EVENTS.opened, { id: consultationId });
+  await ctx.emit(EVENTS.opened, { consultationId });
   return true;
 }
 
