@@ -1,0 +1,61 @@
+import type { MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { readForm, validateForm } from "@commons/plugin-sdk/forms";
+import { invalid } from "@commons/plugin-sdk/forms/server";
+import { notFound } from "@commons/plugin-sdk/server";
+import { enterForum, forumNav, guard, requireId, type RouteArgs } from "../../src/access.server.ts";
+import { PERMISSIONS } from "../../src/constants.ts";
+import { Feedback, type ActionResult } from "../../src/decisions/components.tsx";
+import { decisionsT, useDecisionsT } from "../../src/decisions/i18n.ts";
+import { MeetingForm } from "../../src/decisions/meeting-form.tsx";
+import { findMeeting, meetingSchema } from "../../src/decisions/meetings.server.ts";
+import { TIME_ZONES, toLocalInput } from "../../src/decisions/time.ts";
+import { ForumNav } from "../../src/spaces/forum-nav.tsx";
+
+export const meta: MetaFunction = () => [{ title: `${decisionsT()("forums.decisions.meeting.edit.title")} · Commons` }];
+
+export async function loader(args: RouteArgs) {
+  const forumId = requireId(args.params.forumId);
+  const meetingId = requireId(args.params.meetingId);
+  return guard(args, PERMISSIONS.takePart, async (ctx) => {
+    const entry = await enterForum(ctx, forumId, { request: args.request });
+    if (!entry.canModerate) throw notFound();
+    const m = await findMeeting(ctx.db, forumId, meetingId);
+    return {
+      nav: forumNav(ctx, entry),
+      zones: TIME_ZONES,
+      meeting: { id: m.id, title: m.title },
+      values: { title: m.title, startsAt: toLocalInput(m.startsAt, m.timezone), endsAt: toLocalInput(m.endsAt, m.timezone), timezone: m.timezone, place: m.place, link: m.link, agenda: m.agenda.join("\n") },
+      member: ctx.nav,
+    };
+  });
+}
+
+export async function action(args: RouteArgs) {
+  const forumId = requireId(args.params.forumId);
+  const meetingId = requireId(args.params.meetingId);
+  const form = await readForm(args.request);
+  return guard(args, PERMISSIONS.takePart, async (ctx) => {
+    const entry = await enterForum(ctx, forumId);
+    if (!entry.canModerate) throw notFound();
+    await findMeeting(ctx.db, forumId, meetingId);
+    const parsed = validateForm(form, meetingSchema(decisionsT(ctx.person.locale)));
+    if (!parsed.ok) return invalid(form, parsed.errors);
+    await ctx.db.forumMeeting.update({ where: { id: meetingId }, data: parsed.data });
+    return redirect(`/c/${ctx.tenant.slug}/forums/${forumId}/meetings/${meetingId}`);
+  });
+}
+
+export default function EditMeeting() {
+  const t = useDecisionsT();
+  const { nav, zones, values, meeting } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>() as ActionResult;
+  return (
+    <main id="main">
+      <ForumNav nav={nav} current="meetings" title={t("forums.decisions.meeting.edit.heading", { title: meeting.title })} inside />
+      <Feedback result={result} intent="meeting" />
+      <MeetingForm values={values} zones={zones} result={result} submit={t("forums.decisions.meeting.edit.submit")} />
+    </main>
+  );
+}

@@ -1,0 +1,123 @@
+import type { MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { readForm } from "@commons/plugin-sdk/forms";
+import { invalid } from "@commons/plugin-sdk/forms/server";
+import { notFound } from "@commons/plugin-sdk/server";
+import { Button, CheckboxField, CheckboxGroup, TextAreaField, TextField, SelectField } from "@commons/ui";
+import { enterForum, forumNav, guard, participantsOf, requireId, type Db, type RouteArgs } from "../../src/access.server.ts";
+import { PERMISSIONS } from "../../src/constants.ts";
+import { Feedback, failureOf, type ActionResult } from "../../src/decisions/components.tsx";
+import { decisionsT, useDecisionsT } from "../../src/decisions/i18n.ts";
+import { ACTION_POINTS_MAX, findMeeting, MINUTES_MAX, parseMinutes, saveMinutes } from "../../src/decisions/meetings.server.ts";
+import { ForumNav } from "../../src/spaces/forum-nav.tsx";
+
+export const meta: MetaFunction = () => [{ title: `${decisionsT()("forums.decisions.minutes.title")} · Commons` }];
+
+/** Empty action point rows below the written ones: enough to add a few without JavaScript. */
+const SPARE_ROWS = 3;
+const MIN_ROWS = 5;
+
+/** Who may be ticked as an attendee or own an action point: the forum's people and their organisations. */
+async function ownerChoices(db: Db, forumId: string) {
+  const people = await participantsOf(db, forumId);
+  const organisations = new Map<string, string>();
+  for (const p of people) if (p.organisationId && p.organisationName) organisations.set(p.organisationId, p.organisationName);
+  return {
+    people: people.map((p) => ({ id: p.userId, name: p.organisationName ? `${p.name} (${p.organisationName})` : p.affiliation ? `${p.name} (${p.affiliation})` : p.name })),
+    organisations: [...organisations].map(([id, name]) => ({ id, name })).sort((a, b) => a.name.localeCompare(b.name)),
+  };
+}
+
+export async function loader(args: RouteArgs) {
+  const forumId = requireId(args.params.forumId);
+  const meetingId = requireId(args.params.meetingId);
+  return guard(args, PERMISSIONS.takePart, async (ctx) => {
+    const entry = await enterForum(ctx, forumId, { request: args.request });
+    if (!entry.canModerate) throw notFound();
+    const m = await findMeeting(ctx.db, forumId, meetingId);
+    const [choices, points] = await Promise.all([
+      ownerChoices(ctx.db, forumId),
+      ctx.db.forumActionPoint.findMany({ where: { meetingId }, orderBy: { position: "asc" }, select: { description: true, ownerUserId: true, ownerOrganisationId: true, ownerName: true, dueOn: true } }),
+    ]);
+    return {
+      nav: forumNav(ctx, entry),
+      meeting: { id: m.id, title: m.title, minutes: m.minutes, attendees: m.attendeeUserIds, otherAttendees: m.otherAttendees, published: !!m.minutesPublishedAt },
+      choices,
+      actionPoints: points.map((a) => ({
+        description: a.description,
+        owner: a.ownerUserId ? `user:${a.ownerUserId}` : a.ownerOrganisationId ? `org:${a.ownerOrganisationId}` : "",
+        ownerName: a.ownerName,
+        due: a.dueOn?.toISOString().slice(0, 10) ?? "",
+      })),
+      member: ctx.nav,
+    };
+  });
+}
+
+export async function action(args: RouteArgs) {
+  const forumId = requireId(args.params.forumId);
+  const meetingId = requireId(args.params.meetingId);
+  const form = await readForm(args.request);
+  return guard(args, PERMISSIONS.takePart, async (ctx) => {
+    const entry = await enterForum(ctx, forumId);
+    if (!entry.canModerate) throw notFound();
+    await findMeeting(ctx.db, forumId, meetingId);
+    const choices = await ownerChoices(ctx.db, forumId);
+    const parsed = parseMinutes(form, decisionsT(ctx.person.locale), { people: new Set(choices.people.map((p) => p.id)), organisations: new Set(choices.organisations.map((o) => o.id)) });
+    if (!parsed.ok) return invalid(form, parsed.errors);
+    await saveMinutes(ctx.db, ctx.tenant.id, meetingId, parsed.data, form.get("publish") === "on", new Date());
+    return redirect(`/c/${ctx.tenant.slug}/forums/${forumId}/meetings/${meetingId}`);
+  });
+}
+
+export default function Minutes() {
+  const t = useDecisionsT();
+  const data = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>() as ActionResult;
+  const { nav, meeting, choices } = data;
+  const failure = failureOf(result, "minutes");
+  const value = (name: string, fallback: string) => failure?.values[name] ?? fallback;
+  const sent = failure ? Number.parseInt(failure.values.rows ?? "0", 10) || 0 : 0;
+  const rows = Math.min(ACTION_POINTS_MAX, Math.max(MIN_ROWS, data.actionPoints.length + SPARE_ROWS, sent));
+  const ownerOptions = [
+    { value: "", label: t("forums.decisions.actionPoints.ownerNone") },
+    ...choices.organisations.map((o) => ({ value: `org:${o.id}`, label: t("forums.decisions.actionPoints.ownerOrganisation", { name: o.name }) })),
+    ...choices.people.map((p) => ({ value: `user:${p.id}`, label: p.name })),
+  ];
+  return (
+    <main id="main">
+      <ForumNav nav={nav} current="meetings" title={t("forums.decisions.minutes.titleOf", { title: meeting.title })} inside />
+      <Feedback result={result} intent="minutes" />
+      <Form method="post" noValidate>
+        <input type="hidden" name="intent" value="minutes" />
+        <input type="hidden" name="rows" value={rows} />
+        <CheckboxGroup
+          name="attendees"
+          legend={t("forums.decisions.minutes.attendees")}
+          options={choices.people.map((p) => ({ value: p.id, label: p.name }))}
+          defaultValues={failure?.lists?.attendees ?? meeting.attendees}
+          error={failure?.errors.attendees}
+        />
+        <TextAreaField name="otherAttendees" label={t("forums.decisions.minutes.otherAttendees")} hint={t("forums.decisions.minutes.otherAttendeesHint")} rows={3} defaultValue={value("otherAttendees", meeting.otherAttendees)} error={failure?.errors.otherAttendees} />
+        <TextAreaField name="minutes" label={t("forums.decisions.minutes.discussed")} hint={t("forums.decisions.markdownHint")} rows={14} maxLength={MINUTES_MAX} defaultValue={value("minutes", meeting.minutes)} error={failure?.errors.minutes} />
+        <h2>{t("forums.decisions.actionPoints.heading")}</h2>
+        <p>{t("forums.decisions.actionPoints.hint")}</p>
+        {Array.from({ length: rows }, (_, i) => {
+          const saved = data.actionPoints[i];
+          return (
+            <fieldset key={i} className="action-point">
+              <legend>{t("forums.decisions.actionPoints.row", { row: i + 1 })}</legend>
+              <TextField name={`ap-${i}-description`} label={t("forums.decisions.actionPoints.description")} maxLength={500} defaultValue={value(`ap-${i}-description`, saved?.description ?? "")} error={failure?.errors[`ap-${i}-description`]} />
+              <SelectField name={`ap-${i}-owner`} label={t("forums.decisions.actionPoints.owner")} options={ownerOptions} defaultValue={value(`ap-${i}-owner`, saved?.owner ?? "")} error={failure?.errors[`ap-${i}-owner`]} />
+              <TextField name={`ap-${i}-ownerName`} label={t("forums.decisions.actionPoints.ownerName")} hint={t("forums.decisions.actionPoints.ownerNameHint")} maxLength={200} defaultValue={value(`ap-${i}-ownerName`, saved?.ownerName ?? "")} error={failure?.errors[`ap-${i}-ownerName`]} />
+              <TextField name={`ap-${i}-due`} type="date" label={t("forums.decisions.actionPoints.due")} defaultValue={value(`ap-${i}-due`, saved?.due ?? "")} error={failure?.errors[`ap-${i}-due`]} />
+            </fieldset>
+          );
+        })}
+        {meeting.published ? <p>{t("forums.decisions.minutes.alreadyPublished")}</p> : <CheckboxField name="publish" label={t("forums.decisions.minutes.publish")} hint={t("forums.decisions.minutes.publishHint")} defaultChecked={failure?.values.publish === "on"} />}
+        <Button>{t("forums.decisions.minutes.save")}</Button>
+      </Form>
+    </main>
+  );
+}

@@ -1,0 +1,92 @@
+// Types only: see electorate.server.ts (access.server.ts imports the manifest).
+import type { Db } from "../access.server.ts";
+import { PAGE_SIZE } from "../constants.ts";
+import { namesOf, ownerLabel, renderMinutes } from "./meetings.server.ts";
+
+/** Meetings per page of the record: each carries its minutes, so fewer than decisions. */
+export const MINUTES_PAGE_SIZE = 10;
+
+/**
+ * The forum's record: decided proposals (latest first) and published minutes with their
+ * action points (latest meeting first), each paged on its own. Five statements: decisions,
+ * meetings, their action points (one `in` query), and the names of people and organisations
+ * they mention (two). One more row than shown tells whether a next page exists.
+ */
+export async function forumRecord(db: Db, forumId: string, pages: { decisions: number; minutes: number }) {
+  const [decided, meetings] = await Promise.all([
+    db.forumProposal.findMany({
+      where: { forumId, status: "DECIDED" },
+      orderBy: [{ decidedAt: "desc" }, { id: "desc" }],
+      skip: (pages.decisions - 1) * PAGE_SIZE,
+      take: PAGE_SIZE + 1,
+      select: {
+        id: true,
+        title: true,
+        voteUnit: true,
+        options: true,
+        quorumPercent: true,
+        thresholdPercent: true,
+        blocksStop: true,
+        stakeholdersVote: true,
+        publicVotes: true,
+        outcome: true,
+        outcomeChoice: true,
+        counts: true,
+        eligibleCount: true,
+        decidedAt: true,
+        choices: true,
+      },
+    }),
+    db.forumMeeting.findMany({
+      where: { forumId, minutesPublishedAt: { not: null } },
+      orderBy: [{ startsAt: "desc" }, { id: "desc" }],
+      skip: (pages.minutes - 1) * MINUTES_PAGE_SIZE,
+      take: MINUTES_PAGE_SIZE + 1,
+      select: {
+        id: true,
+        title: true,
+        startsAt: true,
+        timezone: true,
+        minutes: true,
+        attendeeUserIds: true,
+        otherAttendees: true,
+        actionPoints: { orderBy: { position: "asc" }, select: { id: true, description: true, ownerUserId: true, ownerOrganisationId: true, ownerName: true, dueOn: true } },
+      },
+    }),
+  ]);
+  const shownMeetings = meetings.slice(0, MINUTES_PAGE_SIZE);
+  const points = shownMeetings.flatMap((m) => m.actionPoints);
+  const names = await namesOf(
+    db,
+    [...shownMeetings.flatMap((m) => m.attendeeUserIds), ...points.flatMap((a) => (a.ownerUserId ? [a.ownerUserId] : []))],
+    points.flatMap((a) => (a.ownerOrganisationId ? [a.ownerOrganisationId] : [])),
+  );
+  return {
+    decisions: decided.slice(0, PAGE_SIZE).map((p) => {
+      const stored = p.counts as { votes?: Record<string, number>; cast?: number };
+      const values = p.options === "CONSENT" ? ["agree", "disagree", "abstain", "block"] : [...p.choices, "abstain"];
+      return {
+        id: p.id,
+        title: p.title,
+        rule: { voteUnit: p.voteUnit, options: p.options, quorumPercent: p.quorumPercent, thresholdPercent: p.thresholdPercent, blocksStop: p.blocksStop, stakeholdersVote: p.stakeholdersVote, publicVotes: p.publicVotes },
+        outcome: p.outcome ?? "NO_QUORUM",
+        outcomeChoice: p.outcomeChoice,
+        votes: values.map((value) => ({ value, votes: stored.votes?.[value] ?? 0 })),
+        cast: stored.cast ?? 0,
+        eligible: p.eligibleCount ?? 0,
+        decidedAt: p.decidedAt?.toISOString() ?? null,
+      };
+    }),
+    decisionsNext: decided.length > PAGE_SIZE,
+    minutes: shownMeetings.map((m) => ({
+      id: m.id,
+      title: m.title,
+      startsAt: m.startsAt.toISOString(),
+      timezone: m.timezone,
+      html: renderMinutes(m.minutes),
+      attendees: [...m.attendeeUserIds.map((id) => names.people.get(id) ?? "").filter(Boolean), ...(m.otherAttendees ? m.otherAttendees.split("\n") : [])],
+      actionPoints: m.actionPoints.map((a) => ({ id: a.id, description: a.description, owner: ownerLabel(names, a), dueOn: a.dueOn?.toISOString().slice(0, 10) ?? null })),
+    })),
+    minutesNext: meetings.length > MINUTES_PAGE_SIZE,
+  };
+}
