@@ -198,6 +198,14 @@ describe("saving, conflicts and submitting (one answer per organisation)", () =>
     expect(row!.answers).toEqual({ [main.q.SHORT_TEXT]: a.status === 302 ? "Race A" : "Race B" });
   });
 
+  it("treats a double click (the same person's same answers twice) as one save, not a conflict with oneself", async () => {
+    const c = await makeConsultation({ recipients: [respondentKey.person(stakeholder.id)] });
+    const form = fullForm(c, "Clicked twice");
+    const [a, b] = await Promise.all([save(stakeholder, c.id, "submit", 0, form), save(stakeholder, c.id, "submit", 0, form)]);
+    expect([a.status, b.status]).toEqual([302, 302]);
+    expect(await responseRow(c.id, respondentKey.person(stakeholder.id))).toMatchObject({ status: "SUBMITTED", version: 1 });
+  });
+
   it("leaves submitting to the focal point: a colleague's submit is refused and changes nothing", async () => {
     const refused = await save(colleague, main.id, "submit", 4, fullForm(main));
     expect(refused.status).toBe(403);

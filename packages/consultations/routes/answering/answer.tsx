@@ -58,9 +58,14 @@ export async function action(args: ConsultationRouteArgs) {
       return fail({ ok: false, kind: "invalid", message, errors: checked.errors, values, version }, 400);
     }
 
+    const base = `/c/${ctx.tenant.slug}/consultations/${consultation.id}`;
+    const success = () => redirect(submit ? `${base}/receipt?submitted=1` : `${base}?saved=1#answers`);
     const saved = await saveResponse(ctx, { consultationId: consultation.id, respondentKey: recipient.respondentKey, seenVersion: version, answers: checked.answers, submit, now });
     if (saved.kind === "conflict") {
       const latest = await responseOf(ctx.db, consultation.id, recipient.respondentKey, questions);
+      // A double click: the same person's same answers were just saved by the first request.
+      const repeated = latest && latest.updatedById === ctx.person.id && latest.status === (submit ? "SUBMITTED" : "DRAFT") && JSON.stringify(latest.answers) === JSON.stringify(checked.answers);
+      if (repeated && latest.version === version + 1) return success();
       // Same version, yet not written: a draft save over a submission, which only a new submission may change.
       if (latest && latest.version === version && latest.status === "SUBMITTED") {
         return fail({ ok: false, kind: "refused", message: t("consultations.answering.refusedSubmitted"), values, version }, 409);
@@ -69,8 +74,7 @@ export async function action(args: ConsultationRouteArgs) {
       const message = latest ? t("consultations.answering.conflict", { name: by, date: when(ctx, latest.updatedAt) }) : t("consultations.answering.conflictUnknown");
       return fail({ ok: false, kind: "conflict", message, values, version: latest?.version ?? 0, by, theirs: latest ? theirAnswers(questions, latest.answers, t) : {} }, 409);
     }
-    const base = `/c/${ctx.tenant.slug}/consultations/${consultation.id}`;
-    return redirect(submit ? `${base}/receipt?submitted=1` : `${base}?saved=1#answers`);
+    return success();
   });
 }
 

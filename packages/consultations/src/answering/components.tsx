@@ -10,22 +10,22 @@ export const answeringLinks = () => [{ rel: "stylesheet", href: stylesheet }];
  */
 export function useWarnBeforeLeaving(formId: string, message: string) {
   useEffect(() => {
-    const form = document.getElementById(formId);
-    if (!form) return;
+    // Listened for on the document: the form is re-mounted after each failed save.
     let dirty = false;
-    const changed = () => (dirty = true);
-    const sent = () => (dirty = false);
+    const inForm = (event: Event) => event.target instanceof Element && !!event.target.closest(`#${formId}`);
+    const changed = (event: Event) => void (inForm(event) && (dirty = true));
+    const sent = (event: Event) => void (inForm(event) && (dirty = false));
     const leaving = (event: BeforeUnloadEvent) => {
       if (!dirty) return;
       event.preventDefault();
       event.returnValue = message;
     };
-    form.addEventListener("input", changed);
-    form.addEventListener("submit", sent);
+    document.addEventListener("input", changed);
+    document.addEventListener("submit", sent);
     window.addEventListener("beforeunload", leaving);
     return () => {
-      form.removeEventListener("input", changed);
-      form.removeEventListener("submit", sent);
+      document.removeEventListener("input", changed);
+      document.removeEventListener("submit", sent);
       window.removeEventListener("beforeunload", leaving);
     };
   }, [formId, message]);

@@ -16,6 +16,7 @@ export interface SavedResponse {
   answers: Answers;
   version: number;
   updatedAt: Date;
+  updatedById: string;
   updatedBy: string;
   submittedAt: Date | null;
   submittedBy: string | null;
@@ -34,6 +35,7 @@ export async function responseOf(db: Db, consultationId: string, respondentKey: 
     answers: storedAnswers(questions, row.answers),
     version: row.version,
     updatedAt: row.updatedAt,
+    updatedById: row.updatedById,
     updatedBy: names.get(row.updatedById) ?? "",
     submittedAt: row.submittedAt,
     submittedBy: row.submittedById ? (names.get(row.submittedById) ?? "") : null,
