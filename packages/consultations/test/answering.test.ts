@@ -119,7 +119,7 @@ describe("who may see a consultation", () => {
   it("shows the page to the organisation's people, with who answers, the deadline and the background rendered safely", async () => {
     const page = await load(focal, main.id);
     expect(page.status).toBe(200);
-    expect(page.data).toMatchObject({ consultation: { title: "Position on the mining fiscal regime", status: "OPEN" }, recipient: { organisation: "Bantay Mina", maySubmit: true, hasFocalPoint: true, active: true }, canAnswer: true, response: null });
+    expect(page.data).toMatchObject({ canList: true, consultation: { title: "Position on the mining fiscal regime", status: "OPEN" }, recipient: { organisation: "Bantay Mina", maySubmit: true, hasFocalPoint: true, active: true }, canAnswer: true, response: null });
     expect(page.data!.consultation.backgroundHtml).toContain("<strong>this</strong>");
     expect(page.data!.consultation.backgroundHtml).not.toContain("<script");
     expect(page.data!.consultation.deadline).toMatch(/UTC|GMT/);
@@ -128,7 +128,7 @@ describe("who may see a consultation", () => {
   });
 
   it("lets a stakeholder in the audience reach the page from the emailed link, though they hold no consultations:take-part", async () => {
-    expect((await load(stakeholder, main.id)).data).toMatchObject({ recipient: { organisation: null, maySubmit: true }, canAnswer: true });
+    expect((await load(stakeholder, main.id)).data).toMatchObject({ recipient: { organisation: null, maySubmit: true }, canAnswer: true, canList: false });
     expect((await load(strangerStakeholder, main.id)).status).toBe(404);
   });
 

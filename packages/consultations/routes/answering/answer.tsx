@@ -107,9 +107,11 @@ export default function AnswerPage() {
 
   return (
     <main id="main">
-      <p className="no-print">
-        <Link to={base}>{t("consultations.answering.back")}</Link>
-      </p>
+      {page.canList ? (
+        <p className="no-print">
+          <Link to={base}>{t("consultations.answering.back")}</Link>
+        </p>
+      ) : null}
       <h1>{c.title}</h1>
       {c.purpose ? (
         <>

@@ -1,5 +1,6 @@
 import { formatDateTime } from "@commons/i18n";
 import { renderMarkdown } from "@commons/markdown";
+import { PERMISSIONS } from "../constants.ts";
 import { takesAnswers, type ConsultationForPerson, type ConsultationsCtx } from "../access.server.ts";
 import { answersToFieldValues, answerText, fieldName, type Answers, type FieldValues, type Question } from "../questions/kinds.ts";
 import type { AnsweringT } from "../questions/i18n.ts";
@@ -59,7 +60,8 @@ export async function answeringPage(ctx: ConsultationsCtx, found: ConsultationFo
     canAnswer: !!recipient && recipient.active && open,
     open,
     response: response ? responseView(ctx, response, questions) : null,
-    person: { name: ctx.person.name },
+    /** Stakeholders reach a consultation from its email but have no list of consultations to go back to. */
+    canList: ctx.can(PERMISSIONS.takePart),
     member: ctx.nav,
   };
 }
