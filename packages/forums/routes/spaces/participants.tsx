@@ -100,13 +100,13 @@ async function act(ctx: Ctx, forumId: string, form: FormData, request: Request) 
       const chosen = ids("organisationIds");
       if (!chosen.length) return fieldError(form, "organisationIds", t("forums.spaces.participants.chooseSome"));
       const count = await addOrganisations(ctx, entry, chosen);
-      return done(form, t("forums.spaces.participants.added", { count }));
+      return done(form, count ? t("forums.spaces.participants.added", { count }) : t("forums.spaces.participants.alreadyAll"));
     }
     case "addPeople": {
       const chosen = ids("userIds");
       if (!chosen.length) return fieldError(form, "userIds", t("forums.spaces.participants.chooseSome"));
       const count = await addPeople(ctx, entry, chosen);
-      return done(form, t("forums.spaces.participants.added", { count }));
+      return done(form, count ? t("forums.spaces.participants.added", { count }) : t("forums.spaces.participants.alreadyAll"));
     }
     case "invite": {
       const parsed = validateForm(form, inviteSchema(t));

@@ -139,7 +139,8 @@ export const spaces = {
   "forums.spaces.participants.addChosen": "Add the chosen",
   "forums.spaces.participants.chooseSome": "Tick at least one",
   "forums.spaces.participants.noMatches": "No one else matches. Try another search.",
-  "forums.spaces.participants.added": "{count, plural, =0 {They were already in.} one {# added.} other {# added.}}",
+  "forums.spaces.participants.added": "{count, plural, one {# added.} other {# added.}}",
+  "forums.spaces.participants.alreadyAll": "They were already in.",
 
   "forums.spaces.invite.title": "Invite a stakeholder",
   "forums.spaces.invite.lede": "A government office, company, donor or community representative. They see this forum and nothing else of the coalition.",
