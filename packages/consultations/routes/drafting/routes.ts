@@ -1,4 +1,9 @@
 import type { RouteDefinition } from "@commons/plugin-sdk";
 
 /** The drafting area's routes (paths below /c/:tenant/consultations/, files relative to the package). */
-export const draftingRoutes: readonly RouteDefinition[] = [];
+export const draftingRoutes: readonly RouteDefinition[] = [
+  { path: "new", file: "routes/drafting/new.tsx" },
+  { path: ":consultationId/edit", file: "routes/drafting/edit.tsx" },
+  { path: ":consultationId/questions", file: "routes/drafting/questions.tsx" },
+  { path: ":consultationId/open", file: "routes/drafting/open.tsx" },
+];

@@ -1,0 +1,106 @@
+import { Link } from "@remix-run/react";
+import type { DraftingT } from "./i18n.ts";
+
+type Status = "DRAFT" | "SCHEDULED" | "OPEN" | "CLOSED";
+export type Tab = "edit" | "questions" | "attachments" | "audience" | "preview" | "open";
+
+/**
+ * The secretariat's tabs for one consultation: the drafting pages, then the follow area's
+ * (Follow, Results) once it has opened. Plain links with aria-current on the page shown.
+ */
+export function ConsultationTabs({ t, base, id, current, status, picked }: { t: DraftingT; base: string; id: string; current: Tab; status: Status; picked: boolean }) {
+  const tabs: { key: string; href: string; label: string }[] = [
+    { key: "edit", href: `${base}/${id}/edit`, label: t("consultations.drafting.tabs.edit") },
+    { key: "questions", href: `${base}/${id}/questions`, label: t("consultations.drafting.tabs.questions") },
+    { key: "attachments", href: `${base}/${id}/attachments`, label: t("consultations.drafting.tabs.attachments") },
+    ...(picked ? [{ key: "audience", href: `${base}/${id}/audience`, label: t("consultations.drafting.tabs.audience") }] : []),
+    { key: "preview", href: `${base}/${id}/preview`, label: t("consultations.drafting.tabs.preview") },
+    ...(status === "DRAFT" ? [{ key: "open", href: `${base}/${id}/open`, label: t("consultations.drafting.tabs.open") }] : []),
+    ...(status === "OPEN" || status === "CLOSED"
+      ? [
+          { key: "follow", href: `${base}/${id}/follow`, label: t("consultations.drafting.tabs.follow") },
+          { key: "results", href: `${base}/${id}/results`, label: t("consultations.drafting.tabs.results") },
+        ]
+      : []),
+  ];
+  return (
+    <nav aria-label={t("consultations.drafting.tabs.label")} className="consultation-tabs">
+      <ul>
+        {tabs.map((tab) => (
+          <li key={tab.key}>
+            <Link to={tab.href} aria-current={tab.key === current ? "page" : undefined}>
+              {tab.label}
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
+
+/** The first lines of every drafting page: back link, title, status, tabs. */
+export function ConsultationHeader({ t, base, id, title, status, current, picked }: { t: DraftingT; base: string; id: string; title: string; status: Status; current: Tab; picked: boolean }) {
+  return (
+    <>
+      <p>
+        <Link to={base}>{t("consultations.drafting.back")}</Link>
+      </p>
+      <h1>{title}</h1>
+      <p>
+        <StatusTag t={t} status={status} />
+      </p>
+      <ConsultationTabs t={t} base={base} id={id} current={current} status={status} picked={picked} />
+    </>
+  );
+}
+
+export function StatusTag({ t, status }: { t: DraftingT; status: Status }) {
+  return <span className={`tag tag--${status.toLowerCase()}`}>{t(`consultations.drafting.status.${status}`)}</span>;
+}
+
+export interface RadioOption {
+  value: string;
+  label: string;
+  hint?: string;
+}
+
+/**
+ * One choice among a few, each explained in plain words: the @commons/ui field shell's
+ * classes and wiring (legend, hint, error tied with aria-describedby), which has no radio
+ * group of its own yet.
+ */
+export function RadioGroup({ name, legend, options, defaultValue, error, hint }: { name: string; legend: string; options: RadioOption[]; defaultValue?: string; error?: string; hint?: string }) {
+  const id = `field-${name}`;
+  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
+  return (
+    <fieldset id={id} className={error ? "field field--error checkbox-group" : "field checkbox-group"} aria-describedby={describedBy}>
+      <legend className="field__label">{legend}</legend>
+      {hint ? (
+        <p id={`${id}-hint`} className="field__hint">
+          {hint}
+        </p>
+      ) : null}
+      {error ? (
+        <p id={`${id}-error`} className="field__error">
+          {error}
+        </p>
+      ) : null}
+      {options.map((o, i) => (
+        <div className="checkbox" key={o.value}>
+          <input id={`${id}-${i}`} name={name} type="radio" value={o.value} defaultChecked={defaultValue === o.value} aria-describedby={o.hint ? `${id}-${i}-hint` : undefined} />
+          <label htmlFor={`${id}-${i}`}>{o.label}</label>
+          {o.hint ? (
+            <p id={`${id}-${i}-hint`} className="field__hint">
+              {o.hint}
+            </p>
+          ) : null}
+        </div>
+      ))}
+    </fieldset>
+  );
+}
+
+/** The pagination component's labels. */
+export function paginationLabels(t: DraftingT, page: number, pages: number) {
+  return { nav: t("consultations.drafting.pagination.nav"), previous: t("consultations.drafting.pagination.previous"), next: t("consultations.drafting.pagination.next"), status: t("consultations.drafting.pagination.status", { page, pages }) };
+}
