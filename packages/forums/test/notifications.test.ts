@@ -62,7 +62,7 @@ describe("mention emails", () => {
     expect(toBea.text).toContain("Thanks all. @Bea and @Stella: can you bring the draft on Friday?");
     expect(toBea.text).toContain("…");
     expect(toBea.text).not.toContain("**");
-    expect(toBea.text).toContain(h.path(`${f.forum.id}/threads/${threadId}#post-${number}`));
+    expect(toBea.text).toContain(h.path(`${f.forum.id}/threads/${threadId}?page=1#post-${number}`));
     expect(toBea.headers["list-unsubscribe"]).toMatch(new RegExp(`^<https?://[^>]+/c/${h.tenant.slug}/forums/unsubscribe\\?token=[^>]+>$`));
     expect(toBea.headers["list-unsubscribe-post"]).toBe("List-Unsubscribe=One-Click");
     await mailbox.waitFor((m) => m.to.includes(f.stakeholder.email.toLowerCase()) && m.subject.includes("Water permits"));

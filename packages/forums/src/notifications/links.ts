@@ -1,10 +1,8 @@
-/** Posts per thread page; the same as the thread page's (src/threads/posts.server.ts). */
-const POSTS_PER_PAGE = 50;
+import { pageOfNumber } from "../threads/limits.ts";
 
-/** A post's place: its thread's page that holds it, and the post's anchor there. */
+/** A post's place: its thread's page that holds it, and the post's anchor there (as the thread pages link it). */
 export function postPath(forumId: string, threadId: string, number: number): string {
-  const page = Math.max(1, Math.ceil(number / POSTS_PER_PAGE));
-  return `${forumId}/threads/${threadId}${page > 1 ? `?page=${page}` : ""}#post-${number}`;
+  return `${forumId}/threads/${threadId}?page=${pageOfNumber(number)}#post-${number}`;
 }
 
 export function threadPath(forumId: string, threadId: string): string {
