@@ -1,4 +1,4 @@
-import { useEffect, useState } from "react";
+import { useEffect, useSyncExternalStore } from "react";
 import { useAnsweringT } from "../questions/i18n.ts";
 import stylesheet from "./answering.css?url";
 
@@ -37,10 +37,14 @@ export function useWarnBeforeLeaving(formId: string, message: string) {
  */
 export function InYourZone({ iso, zone }: { iso: string; zone: string }) {
   const t = useAnsweringT();
-  const [local, setLocal] = useState<string | null>(null);
-  useEffect(() => {
-    const format = new Intl.DateTimeFormat(undefined, { year: "numeric", month: "short", day: "numeric", hour: "numeric", minute: "2-digit", timeZoneName: "short" });
-    if (format.resolvedOptions().timeZone !== zone) setLocal(format.format(new Date(iso)));
-  }, [iso, zone]);
+  // The server's snapshot is null (it cannot know the zone); the browser's is the local time, if another zone.
+  const local = useSyncExternalStore(noSubscription, () => localTime(iso, zone), () => null);
   return local ? <span className="muted"> {t("consultations.answering.yourTime", { date: local })}</span> : null;
+}
+
+const noSubscription = () => () => undefined;
+
+function localTime(iso: string, zone: string): string | null {
+  const format = new Intl.DateTimeFormat(undefined, { year: "numeric", month: "short", day: "numeric", hour: "numeric", minute: "2-digit", timeZoneName: "short" });
+  return format.resolvedOptions().timeZone === zone ? null : format.format(new Date(iso));
 }
