@@ -155,6 +155,11 @@ export default function AnswerPage() {
       ) : null}
       {c.status === "DRAFT" || c.status === "SCHEDULED" ? <Notice>{t("consultations.answering.notOpenYet")}</Notice> : null}
 
+      {page.manager ? (
+        <p className="no-print">
+          {c.status === "DRAFT" ? <Link to={`${base}/${c.id}/edit`}>{t("consultations.answering.manageEdit")}</Link> : <Link to={`${base}/${c.id}/follow`}>{t("consultations.answering.manageFollow")}</Link>}
+        </p>
+      ) : null}
       {recipient ? <WhoAnswers recipient={recipient} /> : page.manager ? <Notice>{t("consultations.answering.managerOnly")}</Notice> : null}
 
       <h2 id="answers">{t("consultations.answering.answersHeading")}</h2>

@@ -49,6 +49,8 @@ export const answering = {
   "consultations.answering.suspended": "{organisation} is not an active member at the moment, so it cannot answer this consultation.",
   "consultations.answering.suspendedPerson": "Your organisation is not an active member at the moment, so you cannot answer this consultation.",
   "consultations.answering.managerOnly": "You are not among those asked. This is what they see.",
+  "consultations.answering.manageEdit": "Edit this draft",
+  "consultations.answering.manageFollow": "Follow the responses",
   "consultations.answering.answersHeading": "Your answers",
   "consultations.answering.status.none": "Nothing saved yet.",
   "consultations.answering.status.draft": "Draft saved by {name} on {date}.",
