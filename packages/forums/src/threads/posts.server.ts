@@ -78,16 +78,21 @@ export interface Author {
 
 /**
  * Names and affiliations of the people who wrote the given posts, in a fixed number of
- * statements whatever the page holds: a stakeholder's affiliation in this forum wins over
- * the organisation of their membership.
+ * statements whatever the page holds (three, a fourth when a stakeholder wrote one): a
+ * stakeholder's affiliation in this forum, a member's organisation.
  */
 export async function authorsOf(db: Db, forumId: string, userIds: Iterable<string>): Promise<Map<string, Author>> {
   const ids = [...new Set(userIds)];
   if (!ids.length) return new Map();
-  const [members, seats] = await Promise.all([
-    db.membership.findMany({ where: { userId: { in: ids } }, select: { userId: true, user: { select: { name: true } }, organisation: { select: { name: true } } } }),
-    db.forumParticipant.findMany({ where: { forumId, userId: { in: ids }, affiliation: { not: "" } }, select: { userId: true, affiliation: true } }),
-  ]);
+  const members = await db.membership.findMany({
+    where: { userId: { in: ids } },
+    select: { userId: true, role: true, user: { select: { name: true } }, organisation: { select: { name: true } } },
+  });
+  // Only stakeholders speak for an office, company or community named in this forum.
+  const stakeholders = members.filter((m) => m.role === "STAKEHOLDER").map((m) => m.userId);
+  const seats = stakeholders.length
+    ? await db.forumParticipant.findMany({ where: { forumId, userId: { in: stakeholders }, affiliation: { not: "" } }, select: { userId: true, affiliation: true } })
+    : [];
   const affiliations = new Map(seats.map((s) => [s.userId!, s.affiliation]));
   return new Map(members.map((m) => [m.userId, { name: m.user.name, affiliation: affiliations.get(m.userId) ?? m.organisation?.name ?? "" }]));
 }

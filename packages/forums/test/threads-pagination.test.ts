@@ -1,0 +1,100 @@
+import { AsyncLocalStorage } from "node:async_hooks";
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createPluginHarness, useTestDatabase, type HarnessPerson, type PluginHarness } from "@commons/plugin-sdk/testing";
+import forums from "../manifest.ts";
+import * as forumPage from "../routes/threads/forum.tsx";
+import * as threadPage from "../routes/threads/thread.tsx";
+import { forumFixture, type ForumFixture } from "./helpers.ts";
+
+// Counts the SQL statements a call sends, whichever pooled connection carries them: every
+// statement goes through pg's Client#query, in the async context of the call that issued it.
+// (SQL_COUNT=1, the bench's counter, hands Prisma a pool the harness cannot close.)
+const sent = new AsyncLocalStorage<{ statements: number }>();
+const query = pg.Client.prototype.query as (...args: unknown[]) => unknown;
+(pg.Client.prototype as { query: unknown }).query = function (this: pg.Client, ...args: unknown[]) {
+  const state = sent.getStore();
+  if (state) state.statements++;
+  return query.apply(this, args);
+};
+
+async function counted<T>(work: () => Promise<T>): Promise<{ result: T; statements: number }> {
+  const state = { statements: 0 };
+  const result = await sent.run(state, work);
+  return { result, statements: state.statements };
+}
+
+useTestDatabase();
+let h: PluginHarness;
+let f: ForumFixture;
+beforeAll(async () => {
+  h = await createPluginHarness(forums);
+  f = await forumFixture(h);
+});
+afterAll(() => h?.close());
+
+/** A thread with `posts` posts (number 1 … posts) by four authors, written in one statement, with a file on every 7th post. */
+async function bigThread(posts: number, title: string) {
+  const authors = [f.alice.id, f.bea.id, f.stakeholder.id, f.moderator.id];
+  return h.db(async (db) => {
+    const thread = await db.forumThread.create({ data: { tenantId: h.tenant.id, forumId: f.forum.id, title, authorId: f.alice.id, postCount: posts }, select: { id: true } });
+    await db.$executeRaw`
+      INSERT INTO forum_posts (id, tenant_id, forum_id, thread_id, number, author_id, body, body_html, created_at)
+      SELECT gen_random_uuid(), ${h.tenant.id}::uuid, ${f.forum.id}::uuid, ${thread.id}::uuid, n,
+             (${authors}::uuid[])[1 + n % 4], 'Reply ' || n, '<p>Reply ' || n || '</p>', now() - make_interval(secs => ${posts} - n)
+      FROM generate_series(1, ${posts}) AS n`;
+    await db.$executeRaw`
+      INSERT INTO forum_post_attachments (id, tenant_id, post_id, storage_key, file_name, content_type, size)
+      SELECT gen_random_uuid(), tenant_id, id, 'forums/none/' || number, 'notes-' || number || '.pdf', 'application/pdf', 1000
+      FROM forum_posts WHERE thread_id = ${thread.id}::uuid AND number % 7 = 0`;
+    return thread.id;
+  });
+}
+
+function threadPageAs(p: HarnessPerson, threadId: string, page: number) {
+  return h.call(threadPage.loader, { request: p.request(h.path(`${f.forum.id}/threads/${threadId}?page=${page}`)), params: { forumId: f.forum.id, threadId } });
+}
+
+type ThreadData = { posts: { number: number; author: { name: string } | null; files: unknown[] }[]; page: number; pages: number };
+
+describe("thread pages by post number", () => {
+  it("loads page 40 of a 2,000-reply thread as one index range, in as many statements as page 1", async () => {
+    const threadId = await bigThread(2001, "Two thousand replies");
+    await threadPageAs(f.bea, threadId, 1); // the first request of a process also reads the coalition (then cached)
+    const first = await counted(() => threadPageAs(f.bea, threadId, 1));
+    const late = await counted(() => threadPageAs(f.bea, threadId, 40));
+    const data = late.result.data as ThreadData;
+    expect(data.pages).toBe(41);
+    expect(data.page).toBe(40);
+    expect(data.posts.map((p) => p.number)).toEqual(Array.from({ length: 50 }, (_, i) => 1951 + i));
+    expect(data.posts.every((p) => p.author)).toBe(true);
+    expect(data.posts.filter((p) => p.files.length).length).toBe(7);
+    expect(late.statements).toBe(first.statements);
+    // A page past the end shows the last one.
+    expect(((await threadPageAs(f.bea, threadId, 999)).data as ThreadData).posts.map((p) => p.number)).toEqual([2001]);
+
+    // The page's own query walks the unique (tenant, thread, number) index.
+    const plan = await h.db((db) =>
+      db.$queryRawUnsafe<{ "QUERY PLAN": string }[]>(
+        `EXPLAIN SELECT id FROM forum_posts WHERE tenant_id = '${h.tenant.id}' AND thread_id = '${threadId}' AND number >= 1951 AND number <= 2000 ORDER BY number`,
+      ),
+    );
+    expect(plan.map((r) => r["QUERY PLAN"]).join("\n")).toMatch(/Index (Only )?Scan/);
+  });
+
+  it("keeps a page of a 200-reply thread and the forum's home within bounded statements", async () => {
+    const threadId = await bigThread(201, "Two hundred replies");
+    await threadPageAs(f.bea, threadId, 1);
+    const page = await counted(() => threadPageAs(f.bea, threadId, 4));
+    expect((page.result.data as ThreadData).posts).toHaveLength(50);
+    const home = await counted(() => h.call(forumPage.loader, { request: f.bea.request(h.path(f.forum.id)), params: { forumId: f.forum.id } }));
+    expect(home.result.status).toBe(200);
+    const moderatorHome = await counted(() => h.call(forumPage.loader, { request: f.moderator.request(h.path(f.forum.id)), params: { forumId: f.forum.id } }));
+    // Every module page pays 6 for withModule (session, BEGIN, set_config, membership,
+    // module settings, COMMIT) and 3 to enter the forum (forum, the person's rows, rules accepted).
+    const FIXED = 6 + 3;
+    console.info(`SQL statements: thread page of 200 replies ${page.statements} (${page.statements - FIXED} its own), forum home ${home.statements} (${home.statements - FIXED}; a moderator's ${moderatorHome.statements}, with the open flags count)`);
+    expect(page.statements - FIXED).toBeLessThanOrEqual(7);
+    expect(home.statements - FIXED).toBeLessThanOrEqual(4);
+  });
+});
