@@ -63,7 +63,8 @@ export default function NotificationPreferences() {
       <p className="lede">{t("forums.notifications.page.lede", { coalition: data.coalition })}</p>
       {data.emailUpdates ? null : (
         <Notice tone="warning">
-          {t("forums.notifications.page.emailUpdatesOff", { coalition: data.coalition })} <Link to={`/c/${data.slug}/members/me`}>/c/{data.slug}/members/me</Link>
+          {t("forums.notifications.page.emailUpdatesOff", { coalition: data.coalition })}{" "}
+          <Link to={`/c/${data.slug}/members/me`}>{t("forums.notifications.page.emailUpdatesLink")}</Link>
         </Notice>
       )}
 

@@ -39,7 +39,8 @@ export const notifications = {
   "forums.notifications.page.level": "Notifications",
   "forums.notifications.page.wholeForum": "{forum} (the whole forum)",
   "forums.notifications.page.threadIn": "{thread} — in {forum}",
-  "forums.notifications.page.emailUpdatesOff": "You turned email updates from {coalition} off, so none of these emails are sent. Turn them back on under Your membership.",
+  "forums.notifications.page.emailUpdatesOff": "You turned email updates from {coalition} off, so none of these emails are sent.",
+  "forums.notifications.page.emailUpdatesLink": "Turn them back on in your membership",
   "forums.notifications.page.unknownAction": "That change is not one this page makes. Reload the page and try again.",
 
   "forums.notifications.unsubscribe.title": "Stop these emails",

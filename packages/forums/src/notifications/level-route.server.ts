@@ -6,7 +6,7 @@ import { invalid } from "@commons/plugin-sdk/forms/server";
 import { forumForPerson, guard, requireId, type Ctx, type RouteArgs } from "../access.server.ts";
 import { PERMISSIONS } from "../constants.ts";
 import { notificationsT } from "./i18n.ts";
-import { effectiveLevel, levelsFor, LEVELS, setLevel } from "./levels.server.ts";
+import { LEVELS, notificationLevel, setLevel } from "./levels.server.ts";
 
 /**
  * The forum's or thread's notification level, for the person: the record checked first
@@ -30,13 +30,12 @@ async function target(ctx: Ctx, params: RouteArgs["params"], scope: "forum" | "t
 export function levelLoader(args: RouteArgs, scope: "forum" | "thread") {
   return guard(args, PERMISSIONS.takePart, async (ctx) => {
     const { forumId, threadId, name } = await target(ctx, args.params, scope);
-    const own = await levelsFor(ctx.db, ctx.person.id, forumId, threadId ?? undefined);
     return {
       slug: ctx.tenant.slug,
       forumId,
       threadId,
       name,
-      level: threadId ? effectiveLevel(own.thread, own.forum) : (own.forum ?? "NORMAL"),
+      level: await notificationLevel(ctx.db, ctx.person.id, forumId, threadId ?? undefined),
       back: pageOf(ctx.tenant.slug, forumId, threadId),
       member: ctx.nav,
     };

@@ -40,3 +40,12 @@ export async function levelsFor(db: Db, userId: string, forumId: string, threadI
     thread: threadId ? ((all.find((r) => r.threadId === threadId)?.level as Level | undefined) ?? null) : null,
   };
 }
+
+/**
+ * What the level form on a forum page (no threadId) or a thread page shows as chosen: the
+ * thread's own level, else the forum's, else NORMAL. One statement; for loaders.
+ */
+export async function notificationLevel(db: Db, userId: string, forumId: string, threadId?: string): Promise<Level> {
+  const own = await levelsFor(db, userId, forumId, threadId);
+  return threadId ? effectiveLevel(own.thread, own.forum) : (own.forum ?? "NORMAL");
+}
