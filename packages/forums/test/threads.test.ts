@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPluginHarness, useTestDatabase, type HarnessPerson, type PluginHarness } from "@commons/plugin-sdk/testing";
+import { checkModules } from "@commons/plugin-sdk";
 import forums from "../manifest.ts";
 import * as forumPage from "../routes/threads/forum.tsx";
 import * as newThread from "../routes/threads/new-thread.tsx";
@@ -213,5 +214,15 @@ describe("mentions syntax", () => {
     expect(findMentions("@Ana Cruzado and @Benny", people)).toEqual([]);
     expect(findMentions("mail ben@Ben.org or `@Ben`", people)).toEqual([]);
     expect(findMentions("```\n@Ben\n```\n@Ben, @Ben", people)).toEqual(["c"]);
+  });
+});
+
+describe("the threads area in the module's manifest", () => {
+  it("passes the portal's build checks with the other modules' routes (files included), and its server entry matches", async () => {
+    const members = (await import("@commons/members")).default;
+    expect(checkModules([members, forums], "0.1.0", { checkFiles: true })).toEqual([]);
+    const server = (await import("../server.ts")).default;
+    expect(server.subscribers?.["forums.post_hidden"]).toBeTypeOf("function");
+    expect(server.emails?.["post-hidden"]).toBeTypeOf("function");
   });
 });

@@ -31,7 +31,7 @@ export function Feedback({ result, intent }: { result: ActionResult; intent?: st
  * written (scripts, event attributes, javascript: links and raw HTML removed there).
  */
 export function PostBody({ html }: { html: string }) {
-  // eslint-disable-next-line react/no-danger -- sanitised on write by @commons/markdown
+  // Sanitised on write by @commons/markdown.
   return <div className="thread-post__body" dangerouslySetInnerHTML={{ __html: html }} />;
 }
 
