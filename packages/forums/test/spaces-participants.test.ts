@@ -69,7 +69,7 @@ describe("adding and removing participants", () => {
     expect(r.data).toMatchObject({ ok: true, notice: "1 added." });
     expect((await rules_(f.outsider)).status).toBe(200);
     const entry = await h.db((db) => db.activity.findFirst({ where: { action: "forums.participant_added", subjectId: f.forum.id }, orderBy: { createdAt: "desc" } }));
-    expect(entry).toMatchObject({ actorId: f.moderator.id, data: { organisation: f.organisations.upland.name } });
+    expect(entry).toMatchObject({ actorId: f.moderator.id, data: { name: f.organisations.upland.name } });
   });
 
   it("asks to tick something", async () => {
@@ -109,7 +109,7 @@ describe("adding and removing participants", () => {
     expect(mail.subject).toBe(`You were removed from the forum “${f.forum.name}”`);
     expect(mail.text).toContain("Repeated personal attacks on members.");
     const entry = await h.db((db) => db.activity.findFirst({ where: { action: "forums.participant_removed" } }));
-    expect(entry).toMatchObject({ actorId: f.moderator.id, subjectId: f.forum.id, data: { person: f.stakeholder.name, reason: "Repeated personal attacks on members." } });
+    expect(entry).toMatchObject({ actorId: f.moderator.id, subjectId: f.forum.id, data: { name: f.stakeholder.name, reason: "Repeated personal attacks on members." } });
     // Removed rows show to moderators only; restoring lets them back.
     expect(((await load(f.alice)).data as Page).rows.some((x) => x.id === row.id)).toBe(false);
     expect((await post(f.moderator, { intent: "remove", participantId: row.id, reason: "Again" })).status).toBe(409);

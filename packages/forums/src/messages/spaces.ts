@@ -168,4 +168,13 @@ export const spaces = {
 
   "forums.spaces.mail.removed.subject": "You were removed from the forum “{forum}”",
   "forums.spaces.mail.removed.text": "A moderator removed you from the forum “{forum}”. You no longer see it.\n\nThe reason they gave:\n{reason}\n\nIf you think this is a mistake, write to the coalition's secretariat.\n\nYour forums: {url}",
+
+  "forums.activity.forum_created": "Created the forum “{forum}”",
+  "forums.activity.forum_settings_changed": "Changed the settings of the forum “{forum}” (rules version {rulesVersion})",
+  "forums.activity.participant_added": "Added {name} to the forum “{forum}”",
+  "forums.activity.participant_removed": "Removed {name} from the forum “{forum}”: {reason}",
+  "forums.activity.participant_restored": "Let {name} back into the forum “{forum}”",
+  "forums.activity.moderator_named": "Made {name} a moderator of the forum “{forum}”",
+  "forums.activity.moderator_unnamed": "{name} no longer moderates the forum “{forum}”",
+  "forums.activity.stakeholder_invited": "Invited {name} ({email}, {affiliation}) to the forum “{forum}”",
 } as const;

@@ -78,7 +78,7 @@ export async function addOrganisations(ctx: Ctx, entry: ForumEntry, organisation
   if (organisations.length !== new Set(organisationIds).size) throw notFound();
   const added = new Set(await putIn(ctx, entry.forum.id, "organisationId", organisations.map((o) => o.id)));
   for (const o of organisations.filter((o) => added.has(o.id))) {
-    await recordActivity(ctx, "forums.participant_added", { type: "forum", id: entry.forum.id }, { forum: entry.forum.name, organisation: o.name });
+    await recordActivity(ctx, "forums.participant_added", { type: "forum", id: entry.forum.id }, { forum: entry.forum.name, name: o.name });
   }
   return added.size;
 }
@@ -89,7 +89,7 @@ export async function addPeople(ctx: Ctx, entry: ForumEntry, userIds: readonly s
   if (people.length !== new Set(userIds).size) throw notFound();
   const added = new Set(await putIn(ctx, entry.forum.id, "userId", people.map((p) => p.userId)));
   for (const p of people.filter((p) => added.has(p.userId))) {
-    await recordActivity(ctx, "forums.participant_added", { type: "forum", id: entry.forum.id }, { forum: entry.forum.name, person: p.user.name });
+    await recordActivity(ctx, "forums.participant_added", { type: "forum", id: entry.forum.id }, { forum: entry.forum.name, name: p.user.name });
   }
   return added.size;
 }
@@ -111,7 +111,7 @@ export async function inviteStakeholder(ctx: Ctx, entry: ForumEntry, input: { em
     const live = await db.forumParticipant.findFirst({ where: { forumId, userId: membership.userId, removedAt: null }, select: { id: true } });
     if (live) return "already-in";
     await putIn(ctx, forumId, "userId", [membership.userId], { affiliation: input.affiliation });
-    await recordActivity(ctx, "forums.participant_added", { type: "forum", id: forumId }, { forum: entry.forum.name, person: input.name, affiliation: input.affiliation });
+    await recordActivity(ctx, "forums.participant_added", { type: "forum", id: forumId }, { forum: entry.forum.name, name: input.name, affiliation: input.affiliation });
     return "added";
   }
   const open = await db.invitation.findFirst({
@@ -206,7 +206,7 @@ export async function setModerator(ctx: Ctx, entry: ForumEntry, participantId: s
   const role = await ctx.db.membership.findFirst({ where: { userId: row.userId }, select: { role: true } });
   if (!role || role.role === "STAKEHOLDER") return "not-a-person";
   await ctx.db.forumParticipant.update({ where: { tenantId_id: { tenantId: ctx.tenant.id, id: row.id } }, data: { role: moderator ? "MODERATOR" : "PARTICIPANT" }, select: { id: true } });
-  await recordActivity(ctx, moderator ? "forums.moderator_named" : "forums.moderator_unnamed", { type: "forum", id: entry.forum.id }, { forum: entry.forum.name, person: await rowName(ctx.db, row) });
+  await recordActivity(ctx, moderator ? "forums.moderator_named" : "forums.moderator_unnamed", { type: "forum", id: entry.forum.id }, { forum: entry.forum.name, name: await rowName(ctx.db, row) });
   return "done";
 }
 
@@ -233,7 +233,7 @@ export async function removeParticipant(ctx: Ctx, entry: ForumEntry, who: { part
   if (row.userId === ctx.person.id) return "not-allowed" as const;
   await ctx.db.forumParticipant.update({ where: { tenantId_id: { tenantId: ctx.tenant.id, id: row.id } }, data: { removedAt: new Date(), removedReason: reason, role: "PARTICIPANT" }, select: { id: true } });
   const name = await rowName(ctx.db, row);
-  await recordActivity(ctx, "forums.participant_removed", { type: "forum", id: forumId }, { forum: entry.forum.name, [row.organisationId ? "organisation" : "person"]: name, reason });
+  await recordActivity(ctx, "forums.participant_removed", { type: "forum", id: forumId }, { forum: entry.forum.name, name, reason });
   await ctx.emit(SPACES_EVENTS.participantRemoved, { forumId, participantId: row.id });
   return "removed" as const;
 }
@@ -243,7 +243,7 @@ export async function restoreParticipant(ctx: Ctx, entry: ForumEntry, participan
   const row = await findRow(ctx.db, entry.forum.id, participantId);
   if (!row.removedAt) return false;
   await ctx.db.forumParticipant.update({ where: { tenantId_id: { tenantId: ctx.tenant.id, id: row.id } }, data: { removedAt: null, removedReason: "" }, select: { id: true } });
-  await recordActivity(ctx, "forums.participant_restored", { type: "forum", id: entry.forum.id }, { forum: entry.forum.name, [row.organisationId ? "organisation" : "person"]: await rowName(ctx.db, row) });
+  await recordActivity(ctx, "forums.participant_restored", { type: "forum", id: entry.forum.id }, { forum: entry.forum.name, name: await rowName(ctx.db, row) });
   return true;
 }
 
