@@ -55,13 +55,22 @@ function stateFromRow<Settings extends z.ZodObject>(module: Module<Settings>, ro
   return { enabled: module.core ? true : !!row?.enabled, settings };
 }
 
+type ModuleRow = { enabled: boolean; settings: unknown };
+
 /**
- * Every module row of the coalition in one read: the page's own module state and the
- * coalition bar's list of switched-on plugins come from the same statement.
+ * The person's role and every module row of the coalition in one statement: a module page
+ * needs both before it can decide anything, and the coalition bar's list of switched-on
+ * plugins comes from the same rows.
  */
-async function coalitionModules(db: Db): Promise<Map<string, { enabled: boolean; settings: unknown }>> {
-  const rows = await db.moduleSetting.findMany({ select: { moduleId: true, enabled: true, settings: true } });
-  return new Map(rows.map((row) => [row.moduleId, row]));
+async function roleAndModules(db: Db, tenantId: string, userId: string | null): Promise<{ membership: { role: Role; organisationId: string | null } | null; modules: Map<string, ModuleRow> }> {
+  const [row] = await db.$queryRaw<{ role: Role | null; organisation_id: string | null; modules: { moduleId: string; enabled: boolean; settings: unknown }[] }[]>`
+    SELECT m.role::text AS role, m.organisation_id,
+           COALESCE((SELECT json_agg(json_build_object('moduleId', s.module_id, 'enabled', s.enabled, 'settings', s.settings))
+                     FROM module_settings s WHERE s.tenant_id = ${tenantId}::uuid), '[]'::json) AS modules
+    FROM (SELECT 1) AS one
+    LEFT JOIN memberships m ON m.tenant_id = ${tenantId}::uuid AND m.user_id = ${userId}::uuid`;
+  const membership = row?.role ? { role: row.role, organisationId: row.organisation_id } : null;
+  return { membership, modules: new Map((row?.modules ?? []).map((m) => [m.moduleId, m])) };
 }
 
 /**
@@ -80,7 +89,7 @@ export function provideModuleNavigation(provider: NavigationProvider | null): vo
   navigationProvider = provider;
 }
 
-function enabledIds(rows: Map<string, { enabled: boolean }>): Set<string> {
+function enabledIds(rows: Map<string, ModuleRow>): Set<string> {
   return new Set([...rows].filter(([, row]) => row.enabled).map(([id]) => id));
 }
 
@@ -92,10 +101,7 @@ async function enter<Settings extends z.ZodObject>(
   tenant: TenantSummary,
   session: { user: { id: string; name: string; email: string; locale: string } } | null,
 ): Promise<Omit<VisitorContext<Settings>, "db" | "tenant"> & { enabled: boolean }> {
-  const membership = session
-    ? await db.membership.findUnique({ where: { tenantId_userId: { tenantId: tenant.id, userId: session.user.id } }, select: { role: true, organisationId: true } })
-    : null;
-  const rows = await coalitionModules(db);
+  const { membership, modules: rows } = await roleAndModules(db, tenant.id, session?.user.id ?? null);
   const state = stateFromRow(module, rows.get(module.id));
   const permissions: ReadonlySet<string> = membership ? rolePermissions(membership.role, [module]) : new Set();
   const person =
