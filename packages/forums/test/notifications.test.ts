@@ -9,6 +9,7 @@ import * as forumLevel from "../routes/notifications/forum-level.tsx";
 import * as threadLevel from "../routes/notifications/thread-level.tsx";
 import * as preferences from "../routes/notifications/preferences.tsx";
 import * as unsubscribe from "../routes/notifications/unsubscribe.tsx";
+import * as threadPage from "../routes/threads/thread.tsx";
 import { unsubscribeToken } from "../src/notifications/unsubscribe.server.ts";
 import { forumFixture, type ForumFixture } from "./helpers.ts";
 import { oneClick, postCreated, reply, startThread } from "./notifications-fixtures.ts";
@@ -82,6 +83,22 @@ describe("mention emails", () => {
     await mailbox.waitFor((m) => m.to.includes(f.arturo.email.toLowerCase()) && m.subject === "New post in “Muted forum, watched thread”");
     expect(mailTo(f.bea, "Muted budget")).toHaveLength(0);
     await setLevel(f.arturo, "NORMAL", f.forum.id);
+  });
+});
+
+describe("a reply posted through the thread page", () => {
+  it("records post.created with its mentions, and the mentioned participant is emailed", async () => {
+    const { threadId } = await startThread(h, f.forum.id, f.secretariat.id, "Through the page");
+    const posted = await h.call(threadPage.action as never, {
+      request: f.alice.request(h.path(`${f.forum.id}/threads/${threadId}`), { form: { intent: "reply", body: `@${f.bea.name} could you check the figures?` } }),
+      params: { forumId: f.forum.id, threadId },
+    });
+    expect(posted.status).toBeLessThan(400);
+    const event = (await h.events("post.created")).at(-1)!;
+    expect(event.payload).toMatchObject({ threadId, forumId: f.forum.id, authorId: f.alice.id, mentionedUserIds: [f.bea.id] });
+    await h.dispatch(event.type, event.payload as Record<string, unknown>, { eventId: event.id });
+    const mail = await mailbox.waitFor((m) => m.to.includes(f.bea.email.toLowerCase()) && m.subject.includes("Through the page"));
+    expect(mail.text).toContain("could you check the figures?");
   });
 });
 
