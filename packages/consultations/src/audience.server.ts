@@ -1,5 +1,5 @@
 import type { HookContext, ModulePerson } from "@commons/plugin-sdk/server";
-import { EVENTS, respondentKey } from "./constants.ts";
+import { EVENTS } from "./constants.ts";
 import type { settings } from "./settings.ts";
 
 type Db = HookContext<typeof settings>["db"];
@@ -165,26 +165,12 @@ export async function openConsultation(
   return { opened: "OPEN", recipients };
 }
 
-/** The respondent keys a person answers under: their organisation's and their own. */
-export function respondentKeysOf(person: Pick<ModulePerson, "id" | "organisationId">): string[] {
-  return person.organisationId ? [respondentKey.organisation(person.organisationId), respondentKey.person(person.id)] : [respondentKey.person(person.id)];
-}
-
 /**
- * The recipients rows that concern a person (their organisation's row or their own), as a
- * filter on ConsultationsRecipient; both branches use an index of the table.
+ * The recipients rows that concern a person, as a filter on ConsultationsRecipient: their
+ * own row, and their organisation's (stakeholders answer only for themselves). Both
+ * branches use an index of the table.
  */
-export function recipientRowsOf(person: Pick<ModulePerson, "id" | "organisationId">) {
-  return {
-    OR: [
-      { userId: person.id },
-      ...(person.organisationId ? [{ organisationId: person.organisationId, userId: null }] : []),
-    ],
-  };
-}
-
-/** Whether the person is asked in this consultation (the rows exist once it has opened). */
-export async function isRecipient(db: Db, consultationId: string, person: Pick<ModulePerson, "id" | "organisationId">): Promise<boolean> {
-  const row = await db.consultationsRecipient.findFirst({ where: { consultationId, ...recipientRowsOf(person) }, select: { id: true } });
-  return !!row;
+export function recipientRowsOf(person: Pick<ModulePerson, "id" | "organisationId" | "role">) {
+  const organisation = person.organisationId && person.role !== "STAKEHOLDER" ? [{ organisationId: person.organisationId, userId: null }] : [];
+  return { OR: [{ userId: person.id }, ...organisation] };
 }

@@ -34,6 +34,7 @@ export default function EditConsultation() {
     <main id="main">
       <ConsultationHeader t={t} base={base} id={page.id} title={t("consultations.drafting.edit.title", { title: page.title })} status={page.status} current="edit" picked={page.audienceKind === "PICKED"} />
       {search.get("saved") && !failure ? <Notice tone="success">{t("consultations.drafting.form.saved")}</Notice> : null}
+      {page.status === "SCHEDULED" ? <Notice>{t("consultations.drafting.open.scheduled", { opensAt: `${page.values.opensAt.replace("T", " ")} ${page.zone}` })}</Notice> : null}
       <DetailsForm t={t} values={detailsValues(page.values, failure)} failure={failure} status={page.status} choices={page.choices} zone={page.zone} pickedCount={page.pickedCount} submitLabel={t("consultations.drafting.form.save")} />
     </main>
   );

@@ -7,7 +7,7 @@ import { QUESTION_KINDS } from "../../src/constants.ts";
 import { findConsultation, isLocked, isUuid, lockConsultation, requireId, secretariatGuard, type RouteArgs } from "../../src/drafting/access.server.ts";
 import { ConsultationHeader } from "../../src/drafting/components.tsx";
 import { draftingT, useDraftingT, type DraftingT } from "../../src/drafting/i18n.ts";
-import { addQuestion, deleteQuestion, hasOptions, MAX_QUESTIONS, moveQuestion, questionSchema, questionsOf } from "../../src/drafting/questions.server.ts";
+import { addQuestion, deleteQuestion, MAX_QUESTIONS, moveQuestion, questionSchema, questionsOf } from "../../src/drafting/questions.server.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data ? draftingT()("consultations.drafting.questions.title", { title: data.consultation.title }) : ""} · Commons` }];
 
@@ -136,7 +136,8 @@ export default function Questions() {
                 {q.required ? t("consultations.drafting.questions.requiredLabel") : t("consultations.drafting.questions.optionalLabel")})
               </p>
               {q.help ? <p>{q.help}</p> : null}
-              {hasOptions(q.kind) ? (
+              {/* Only the choice and ranking kinds keep options (questionSchema empties the others'); the .server helper cannot reach the browser. */}
+              {q.options.length ? (
                 <ul>
                   {q.options.map((o) => (
                     <li key={o}>{o}</li>
