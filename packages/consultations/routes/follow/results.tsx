@@ -13,7 +13,7 @@ import { pageParam } from "../../src/follow/access.server.ts";
 import { BarChart, type Bar } from "../../src/follow/chart.tsx";
 import { parseCommitments } from "../../src/follow/commitments.ts";
 import { followT, paginationLabels, useFollowT, useLocale, type FollowT } from "../../src/follow/i18n.ts";
-import { countAnswers, totals, writtenAnswers, type QuestionResult, type ResultQuestion, type WrittenAnswers } from "../../src/follow/results.server.ts";
+import { resultsPage, writtenAnswers, type QuestionResult, type ResultQuestion, type WrittenAnswers } from "../../src/follow/results.server.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${followT()("consultations.follow.results.title", { title: data?.consultation.title ?? "" })} · Commons` },
@@ -21,8 +21,6 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 /** Written answers shown per question on the results page; the rest are a link away. */
 const TEXTS_SHOWN = 10;
-
-const QUESTION_SELECT = { id: true, kind: true, prompt: true, options: true, scaleMinLabel: true, scaleMaxLabel: true } as const;
 
 /**
  * The results of a consultation. Managers see them at any time (live while it is open);
@@ -41,25 +39,20 @@ export async function loader(args: ConsultationRouteArgs) {
     const { consultation, manager, recipient } = await requireConsultationForPerson(ctx, consultationId);
     if (!manager && consultation.status !== "CLOSED") throw notFound();
     const named = consultation.visibility === "PARTICIPANTS" || (consultation.visibility === "SECRETARIAT" && manager);
-    const details = await ctx.db.consultation.findUniqueOrThrow({
-      where: { id: consultationId },
-      select: { statement: true, commitments: true, questions: { orderBy: { position: "asc" }, select: QUESTION_SELECT } },
-    });
-    const questions = details.questions as ResultQuestion[];
     const base = { slug: ctx.tenant.slug, consultation: { id: consultation.id, title: consultation.title, status: consultation.status, visibility: consultation.visibility, closedAt: consultation.closedAt?.toISOString() ?? null }, manager, member: ctx.nav };
 
     if (questionId) {
-      const question = questions.find((q) => q.id === questionId);
+      const question = await ctx.db.consultationsQuestion.findFirst({ where: { id: questionId, consultationId }, select: { id: true, prompt: true } });
       if (!question) throw notFound();
       const texts = (await writtenAnswers(ctx.db, ctx.tenant.id, consultationId, { named, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE, questionId })).get(questionId) ?? { total: 0, answers: [] };
       return { ...base, view: "texts" as const, question: { id: question.id, prompt: question.prompt }, texts, page, pages: Math.max(1, Math.ceil(texts.total / PAGE_SIZE)) };
     }
 
-    const [results, texts, counts] = [
-      await countAnswers(ctx.db, ctx.tenant.id, consultationId, questions),
-      await writtenAnswers(ctx.db, ctx.tenant.id, consultationId, { named, limit: TEXTS_SHOWN }),
-      await totals(ctx.db, ctx.tenant.id, consultationId, recipient?.respondentKey ?? null),
-    ];
+    const { statement, commitments, results, texts, totals: counts } = await resultsPage(ctx.db, ctx.tenant.id, consultationId, {
+      named,
+      textsLimit: TEXTS_SHOWN,
+      ownKey: recipient?.respondentKey ?? null,
+    });
     const published = consultation.statementPublishedAt !== null;
     return {
       ...base,
@@ -67,7 +60,7 @@ export async function loader(args: ConsultationRouteArgs) {
       results,
       texts: Object.fromEntries(texts) as Record<string, WrittenAnswers>,
       totals: { recipients: counts.recipients, submitted: counts.submitted, heard: counts.heard, notHeard: counts.notHeard },
-      statement: published ? { html: renderMarkdown(details.statement, { topHeading: 3 }), commitments: parseCommitments(details.commitments).commitments, publishedAt: consultation.statementPublishedAt!.toISOString() } : null,
+      statement: published ? { html: renderMarkdown(statement, { topHeading: 3 }), commitments: parseCommitments(commitments).commitments, publishedAt: consultation.statementPublishedAt!.toISOString() } : null,
       // Those whose organisation (or who themselves) submitted may say whether they feel heard, once there is a statement.
       feltHeard: published && recipient && counts.ownSubmitted ? { own: counts.ownFeltHeard } : null,
     };

@@ -4,9 +4,7 @@ import type { Db } from "./access.server.ts";
 /**
  * A consultation's results, aggregated in PostgreSQL: the submitted answers are JSON
  * (question id → answer), so jsonb_each / jsonb_array_elements count them where they lie
- * and only the counts travel. Three statements for the whole page whatever the number of
- * respondents and questions: the counts, the written answers (capped per question) and the
- * response and "feel heard" totals.
+ * and only the counts travel. One statement for the whole page, whatever the number of respondents and questions.
  *
  * Raw SQL because Prisma cannot aggregate inside JSON. Each statement names the tenant
  * itself (wall one, by hand) and runs inside the coalition's transaction, so row-level
@@ -52,42 +50,143 @@ interface CountRow {
   x: number | null;
 }
 
-/** Every question's counts in one statement. */
-export async function countAnswers(db: Db, tenantId: string, consultationId: string, questions: readonly ResultQuestion[]): Promise<QuestionResult[]> {
-  if (!questions.length) return [];
-  const rows = await db.$queryRaw<CountRow[]>`
+export interface ResultsPageData {
+  statement: string;
+  commitments: string;
+  questions: ResultQuestion[];
+  results: QuestionResult[];
+  texts: Map<string, WrittenAnswers>;
+  totals: Totals;
+}
+
+/**
+ * Everything the results page shows, in one statement: the statement and questions, every
+ * question's counts (answered; per option; a scale's mean; a ranking's average rank), the
+ * first `textsLimit` written answers of each question with its total, and the response and
+ * "feel heard" totals with the reader's own standing (`ownKey`). Names are read only when
+ * `named`. The submitted responses are read once (`sub`) and their answers unnested once (`a`).
+ */
+export async function resultsPage(
+  db: Db,
+  tenantId: string,
+  consultationId: string,
+  options: { named: boolean; textsLimit: number; ownKey: string | null },
+): Promise<ResultsPageData> {
+  const { named, textsLimit, ownKey } = options;
+  const [row] = await db.$queryRaw<{ consultation: { statement: string; commitments: string } | null; questions: ResultQuestion[] | null; counts: CountRow[] | null; texts: TextRow[] | null; totals: TotalsRow | null }[]>`
     WITH q AS (
-      SELECT id::text AS qid, kind::text AS kind FROM consultations_questions
+      SELECT id::text AS qid, kind::text AS kind, position, prompt, options, scale_min_label, scale_max_label
+      FROM consultations_questions
       WHERE tenant_id = ${tenantId}::uuid AND consultation_id = ${consultationId}::uuid
     ),
+    responses AS MATERIALIZED (
+      SELECT respondent_key, organisation_id, user_id, status, felt_heard, answers
+      FROM consultations_responses
+      WHERE tenant_id = ${tenantId}::uuid AND consultation_id = ${consultationId}::uuid
+    ),
+    sub AS (SELECT * FROM responses WHERE status = 'SUBMITTED'),
     a AS MATERIALIZED (
-      SELECT q.qid, q.kind, e.value AS v
-      FROM consultations_responses r
-      CROSS JOIN LATERAL jsonb_each(CASE WHEN jsonb_typeof(r.answers) = 'object' THEN r.answers ELSE '{}'::jsonb END) AS e(key, value)
+      SELECT q.qid, q.kind, e.value AS v, sub.respondent_key, sub.organisation_id, sub.user_id
+      FROM sub
+      CROSS JOIN LATERAL jsonb_each(CASE WHEN jsonb_typeof(sub.answers) = 'object' THEN sub.answers ELSE '{}'::jsonb END) AS e(key, value)
       JOIN q ON q.qid = e.key
-      WHERE r.tenant_id = ${tenantId}::uuid AND r.consultation_id = ${consultationId}::uuid AND r.status = 'SUBMITTED'
+      WHERE jsonb_typeof(e.value) <> 'null'
         AND NOT (jsonb_typeof(e.value) = 'string' AND btrim(e.value #>> '{}') = '')
         AND NOT (jsonb_typeof(e.value) = 'array' AND jsonb_array_length(e.value) = 0)
-        AND jsonb_typeof(e.value) <> 'null'
     ),
     arr AS (
       SELECT qid, kind, CASE WHEN jsonb_typeof(v) = 'array' THEN v ELSE '[]'::jsonb END AS v FROM a WHERE kind IN ('MULTIPLE_CHOICE', 'RANKING')
+    ),
+    counts AS (
+      SELECT qid, 'answered' AS part, NULL::text AS value, count(*)::int AS n, NULL::float8 AS x FROM a GROUP BY qid
+      UNION ALL
+      SELECT qid, 'option', v #>> '{}', count(*)::int, NULL FROM a
+        WHERE kind IN ('SINGLE_CHOICE', 'SCALE') AND jsonb_typeof(v) IN ('string', 'number') GROUP BY qid, v #>> '{}'
+      UNION ALL
+      SELECT qid, 'mean', NULL, count(*)::int, avg((v #>> '{}')::float8) FROM a
+        WHERE kind = 'SCALE' AND jsonb_typeof(v) = 'number' GROUP BY qid
+      UNION ALL
+      SELECT qid, 'option', v ->> 'answer', count(*)::int, NULL FROM a
+        WHERE kind = 'YES_NO' AND jsonb_typeof(v) = 'object' AND v ->> 'answer' IN ('yes', 'no') GROUP BY qid, v ->> 'answer'
+      UNION ALL
+      SELECT qid, 'option', o.value, count(*)::int, CASE WHEN kind = 'RANKING' THEN avg(o.pos)::float8 END
+        FROM arr CROSS JOIN LATERAL jsonb_array_elements_text(arr.v) WITH ORDINALITY AS o(value, pos)
+        GROUP BY qid, kind, o.value
+    ),
+    written AS (
+      SELECT qid, respondent_key, organisation_id, user_id, btrim(CASE WHEN kind = 'YES_NO' THEN v ->> 'comment' ELSE v #>> '{}' END) AS text FROM a
+      WHERE kind IN ('SHORT_TEXT', 'LONG_TEXT', 'YES_NO')
+    ),
+    ranked AS (
+      SELECT qid, text, respondent_key, organisation_id, user_id,
+             row_number() OVER (PARTITION BY qid ORDER BY text, respondent_key) AS rn, count(*) OVER (PARTITION BY qid) AS total
+      FROM written WHERE text IS NOT NULL AND text <> ''
+    ),
+    texts AS (
+      SELECT ranked.qid, ranked.text, ranked.total, ranked.rn,
+             CASE WHEN ${named}::boolean THEN CASE WHEN ranked.respondent_key LIKE 'user:%' THEN u.name ELSE o.name END END AS name
+      FROM ranked
+      LEFT JOIN organisations o ON ${named}::boolean AND o.tenant_id = ${tenantId}::uuid AND o.id = ranked.organisation_id
+      LEFT JOIN memberships m ON ${named}::boolean AND ranked.respondent_key LIKE 'user:%' AND m.tenant_id = ${tenantId}::uuid AND m.user_id = ranked.user_id
+      LEFT JOIN users u ON u.id = m.user_id
+      WHERE ranked.rn <= ${textsLimit}
     )
-    SELECT qid, 'answered' AS part, NULL::text AS value, count(*)::int AS n, NULL::float8 AS x FROM a GROUP BY qid
-    UNION ALL
-    SELECT qid, 'option', v #>> '{}', count(*)::int, NULL FROM a
-      WHERE kind IN ('SINGLE_CHOICE', 'SCALE') AND jsonb_typeof(v) IN ('string', 'number') GROUP BY qid, v #>> '{}'
-    UNION ALL
-    SELECT qid, 'mean', NULL, count(*)::int, avg((v #>> '{}')::float8) FROM a
-      WHERE kind = 'SCALE' AND jsonb_typeof(v) = 'number' GROUP BY qid
-    UNION ALL
-    SELECT qid, 'option', v ->> 'answer', count(*)::int, NULL FROM a
-      WHERE kind = 'YES_NO' AND jsonb_typeof(v) = 'object' AND v ->> 'answer' IN ('yes', 'no') GROUP BY qid, v ->> 'answer'
-    UNION ALL
-    SELECT qid, 'option', o.value, count(*)::int, CASE WHEN kind = 'RANKING' THEN avg(o.pos)::float8 END
-      FROM arr CROSS JOIN LATERAL jsonb_array_elements_text(arr.v) WITH ORDINALITY AS o(value, pos)
-      GROUP BY qid, kind, o.value`;
+    SELECT
+      (SELECT json_build_object('statement', statement, 'commitments', commitments) FROM consultations WHERE tenant_id = ${tenantId}::uuid AND id = ${consultationId}::uuid) AS consultation,
+      (SELECT json_agg(json_build_object('id', qid, 'kind', kind, 'prompt', prompt, 'options', options, 'scaleMinLabel', scale_min_label, 'scaleMaxLabel', scale_max_label) ORDER BY position) FROM q) AS questions,
+      (SELECT json_agg(counts) FROM counts) AS counts,
+      (SELECT json_agg(json_build_object('qid', qid, 'text', text, 'total', total, 'name', name) ORDER BY qid, rn) FROM texts) AS texts,
+      (SELECT json_build_object(
+          'recipients', (SELECT count(*) FROM consultations_recipients WHERE tenant_id = ${tenantId}::uuid AND consultation_id = ${consultationId}::uuid),
+          'submitted', count(*) FILTER (WHERE status = 'SUBMITTED'),
+          'heard', count(*) FILTER (WHERE status = 'SUBMITTED' AND felt_heard),
+          'notHeard', count(*) FILTER (WHERE status = 'SUBMITTED' AND felt_heard = false),
+          'ownSubmitted', coalesce(bool_or(respondent_key = ${ownKey}::text AND status = 'SUBMITTED'), false),
+          'ownFeltHeard', bool_or(felt_heard) FILTER (WHERE respondent_key = ${ownKey}::text))
+        FROM responses) AS totals`;
+  const questions = row?.questions ?? [];
+  const texts = new Map<string, WrittenAnswers>();
+  for (const t of row?.texts ?? []) {
+    let e = texts.get(t.qid);
+    if (!e) texts.set(t.qid, (e = { total: Number(t.total), answers: [] }));
+    e.answers.push({ text: t.text, name: named ? (t.name ?? null) : null });
+  }
+  const totalsRow = row?.totals;
+  return {
+    statement: row?.consultation?.statement ?? "",
+    commitments: row?.consultation?.commitments ?? "",
+    questions,
+    results: buildResults(questions, row?.counts ?? []),
+    texts,
+    totals: {
+      recipients: Number(totalsRow?.recipients ?? 0),
+      submitted: Number(totalsRow?.submitted ?? 0),
+      heard: Number(totalsRow?.heard ?? 0),
+      notHeard: Number(totalsRow?.notHeard ?? 0),
+      ownSubmitted: !!totalsRow?.ownSubmitted,
+      ownFeltHeard: totalsRow?.ownFeltHeard ?? null,
+    },
+  };
+}
 
+interface TextRow {
+  qid: string;
+  text: string;
+  total: number;
+  name: string | null;
+}
+
+interface TotalsRow {
+  recipients: number;
+  submitted: number;
+  heard: number;
+  notHeard: number;
+  ownSubmitted: boolean;
+  ownFeltHeard: boolean | null;
+}
+
+/** The page's counts, from the rows of the `counts` CTE, question by question in the questions' order. */
+export function buildResults(questions: readonly ResultQuestion[], rows: readonly CountRow[]): QuestionResult[] {
   const byQuestion = new Map<string, { answered: number; mean: number | null; counts: Map<string, { n: number; x: number | null }> }>();
   const entry = (qid: string) => {
     let e = byQuestion.get(qid);
@@ -200,26 +299,4 @@ export interface Totals {
   /** The reader's own response (by respondent key): submitted, and what they said of being heard. */
   ownSubmitted: boolean;
   ownFeltHeard: boolean | null;
-}
-
-/** Recipients, submissions and the "feel heard" counts, with the reader's own standing: one statement. */
-export async function totals(db: Db, tenantId: string, consultationId: string, ownKey: string | null): Promise<Totals> {
-  const [row] = await db.$queryRaw<{ recipients: number; submitted: number; heard: number; not_heard: number; own_submitted: boolean | null; own_felt: boolean | null }[]>`
-    SELECT
-      (SELECT count(*) FROM consultations_recipients WHERE tenant_id = ${tenantId}::uuid AND consultation_id = ${consultationId}::uuid)::int AS recipients,
-      count(*) FILTER (WHERE status = 'SUBMITTED')::int AS submitted,
-      count(*) FILTER (WHERE status = 'SUBMITTED' AND felt_heard)::int AS heard,
-      count(*) FILTER (WHERE status = 'SUBMITTED' AND felt_heard = false)::int AS not_heard,
-      bool_or(respondent_key = ${ownKey}::text AND status = 'SUBMITTED') AS own_submitted,
-      bool_or(felt_heard) FILTER (WHERE respondent_key = ${ownKey}::text) AS own_felt
-    FROM consultations_responses
-    WHERE tenant_id = ${tenantId}::uuid AND consultation_id = ${consultationId}::uuid`;
-  return {
-    recipients: Number(row?.recipients ?? 0),
-    submitted: Number(row?.submitted ?? 0),
-    heard: Number(row?.heard ?? 0),
-    notHeard: Number(row?.not_heard ?? 0),
-    ownSubmitted: !!row?.own_submitted,
-    ownFeltHeard: row?.own_felt ?? null,
-  };
 }
