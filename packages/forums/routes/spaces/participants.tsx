@@ -178,6 +178,48 @@ function RowActions({ row, here, manager }: { row: ParticipantRow; here: string;
   );
 }
 
+/**
+ * A list to pick from that works without JavaScript: a search (GET, keeping the other list's
+ * search) narrows the choices, then ticked boxes are added in one POST.
+ */
+function SearchAndAdd(props: {
+  here: string;
+  result: ActionResult;
+  title: string;
+  search: { name: string; label: string; value: string; keep: Record<string, string> };
+  intent: string;
+  field: string;
+  legend: string;
+  options: { value: string; label: string }[];
+}) {
+  const t = useSpacesT();
+  const { here, result, search } = props;
+  return (
+    <>
+      <h2>{props.title}</h2>
+      <Form method="get" action={here} className="narrow">
+        {Object.entries(search.keep).map(([name, value]) => (
+          <input key={name} type="hidden" name={name} value={value} />
+        ))}
+        <TextField name={search.name} type="search" label={search.label} defaultValue={search.value} />
+        <Button variant="secondary">{t("forums.spaces.participants.search")}</Button>
+      </Form>
+      <Feedback result={result} intent={props.intent} />
+      {props.options.length ? (
+        <Form method="post" action={here} key={formKey(result, props.intent)}>
+          <input type="hidden" name="intent" value={props.intent} />
+          <div className="forum-pick">
+            <CheckboxGroup name={props.field} legend={props.legend} options={props.options} error={failureOf(result, props.intent)?.errors[props.field]} />
+          </div>
+          <Button>{t("forums.spaces.participants.addChosen")}</Button>
+        </Form>
+      ) : (
+        <p>{t("forums.spaces.participants.noMatches")}</p>
+      )}
+    </>
+  );
+}
+
 export default function Participants() {
   const t = useSpacesT();
   const data = useLoaderData<typeof loader>();
@@ -252,43 +294,26 @@ export default function Participants() {
             </>
           ) : null}
 
-          <h2>{t("forums.spaces.participants.addOrganisations")}</h2>
-          <Form method="get" action={here} className="narrow">
-            <input type="hidden" name="pq" value={data.pq} />
-            <TextField name="oq" type="search" label={t("forums.spaces.participants.searchOrganisations")} defaultValue={data.oq} />
-            <Button variant="secondary">{t("forums.spaces.participants.search")}</Button>
-          </Form>
-          <Feedback result={result} intent="addOrganisations" />
-          {data.organisations.length ? (
-            <Form method="post" action={here} key={formKey(result, "addOrganisations")}>
-              <input type="hidden" name="intent" value="addOrganisations" />
-              <div className="forum-pick">
-                <CheckboxGroup name="organisationIds" legend={t("forums.spaces.participants.chooseOrganisations")} options={data.organisations.map((o) => ({ value: o.id, label: o.name }))} error={failureOf(result, "addOrganisations")?.errors.organisationIds} />
-              </div>
-              <Button>{t("forums.spaces.participants.addChosen")}</Button>
-            </Form>
-          ) : (
-            <p>{t("forums.spaces.participants.noMatches")}</p>
-          )}
-
-          <h2>{t("forums.spaces.participants.addPeople")}</h2>
-          <Form method="get" action={here} className="narrow">
-            <input type="hidden" name="oq" value={data.oq} />
-            <TextField name="pq" type="search" label={t("forums.spaces.participants.searchPeople")} defaultValue={data.pq} />
-            <Button variant="secondary">{t("forums.spaces.participants.search")}</Button>
-          </Form>
-          <Feedback result={result} intent="addPeople" />
-          {data.people.length ? (
-            <Form method="post" action={here} key={formKey(result, "addPeople")}>
-              <input type="hidden" name="intent" value="addPeople" />
-              <div className="forum-pick">
-                <CheckboxGroup name="userIds" legend={t("forums.spaces.participants.choosePeople")} options={data.people.map((p) => ({ value: p.userId, label: p.organisation ? `${p.name} (${p.organisation})` : p.name }))} error={failureOf(result, "addPeople")?.errors.userIds} />
-              </div>
-              <Button>{t("forums.spaces.participants.addChosen")}</Button>
-            </Form>
-          ) : (
-            <p>{t("forums.spaces.participants.noMatches")}</p>
-          )}
+          <SearchAndAdd
+            here={here}
+            result={result}
+            title={t("forums.spaces.participants.addOrganisations")}
+            search={{ name: "oq", label: t("forums.spaces.participants.searchOrganisations"), value: data.oq, keep: { pq: data.pq } }}
+            intent="addOrganisations"
+            field="organisationIds"
+            legend={t("forums.spaces.participants.chooseOrganisations")}
+            options={data.organisations.map((o) => ({ value: o.id, label: o.name }))}
+          />
+          <SearchAndAdd
+            here={here}
+            result={result}
+            title={t("forums.spaces.participants.addPeople")}
+            search={{ name: "pq", label: t("forums.spaces.participants.searchPeople"), value: data.pq, keep: { oq: data.oq } }}
+            intent="addPeople"
+            field="userIds"
+            legend={t("forums.spaces.participants.choosePeople")}
+            options={data.people.map((p) => ({ value: p.userId, label: p.organisation ? `${p.name} (${p.organisation})` : p.name }))}
+          />
 
           <h2>{t("forums.spaces.invite.title")}</h2>
           <p>{t("forums.spaces.invite.lede")}</p>
