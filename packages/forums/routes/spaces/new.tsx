@@ -13,7 +13,7 @@ export const meta: MetaFunction = () => [{ title: `${spacesT()("forums.spaces.ne
 export const links = forumLinks;
 
 export async function loader(args: RouteArgs) {
-  return guard(args, PERMISSIONS.manage, async (ctx) => ({ slug: ctx.tenant.slug, member: ctx.nav }));
+  return guard(args, PERMISSIONS.manage, async (ctx) => ({ slug: ctx.tenant.slug, values: NEW_FORUM_VALUES, member: ctx.nav }));
 }
 
 /** Creates the forum and goes on to its participants, the next thing a new forum needs. */
@@ -28,7 +28,8 @@ export async function action(args: RouteArgs) {
 
 export default function NewForum() {
   const t = useSpacesT();
-  const { slug } = useLoaderData<typeof loader>();
+  // The defaults come through the loader: a .server module cannot reach the browser bundle.
+  const { slug, values } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>() as ActionResult;
   const failure = failureOf(result, "save");
   return (
@@ -39,7 +40,7 @@ export default function NewForum() {
       <h1>{t("forums.spaces.new.title")}</h1>
       <p className="lede">{t("forums.spaces.new.lede")}</p>
       <Feedback result={result} intent="save" />
-      <ForumSettingsForm values={failure?.values ?? NEW_FORUM_VALUES} errors={failure?.errors ?? {}} submit={t("forums.spaces.new.submit")} />
+      <ForumSettingsForm values={failure?.values ?? values} errors={failure?.errors ?? {}} submit={t("forums.spaces.new.submit")} />
     </main>
   );
 }
