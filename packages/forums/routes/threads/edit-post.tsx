@@ -1,12 +1,11 @@
 import { redirect, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { formError, invalid } from "@commons/plugin-sdk/forms/server";
 import { readForm } from "@commons/plugin-sdk/forms";
 import { notFound } from "@commons/plugin-sdk/server";
 import { Button } from "@commons/ui";
-import { ForumNav } from "../../src/spaces/forum-nav.tsx";
 import { enterForum, forumNav, guard, requireId, type Ctx, type ForumEntry, type RouteArgs } from "../../src/threads/access.server.ts";
-import { failureOf, Feedback, PostFields, threadLinks, type ActionResult } from "../../src/threads/components.tsx";
+import { failureOf, PostFields, PostPage, postHref, threadLinks, type ActionResult } from "../../src/threads/components.tsx";
 import { threadsT, useThreadsT } from "../../src/threads/i18n.ts";
 import { checkBody, errorsOf } from "../../src/threads/post-form.server.ts";
 import { pageOfNumber } from "../../src/threads/limits.ts";
@@ -55,18 +54,12 @@ export default function EditPost() {
   const t = useThreadsT();
   const { nav, post, thread } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>() as ActionResult;
-  const back = `/c/${nav.slug}/forums/${nav.forumId}/threads/${thread.id}?page=${pageOfNumber(post.number)}#post-${post.number}`;
   return (
-    <main id="main">
-      <ForumNav nav={nav} current="discussions" inside title={t("forums.threads.edit.title", { number: post.number, thread: thread.title })} />
-      <Feedback result={result} />
+    <PostPage nav={nav} title={t("forums.threads.edit.title", { number: post.number, thread: thread.title })} result={result} back={postHref(nav, thread.id, post.number)}>
       <Form method="post" noValidate className="narrow">
         <PostFields failure={failureOf(result, "")} defaultBody={post.body} />
         <Button>{t("forums.threads.edit.submit")}</Button>
       </Form>
-      <p>
-        <Link to={back}>{t("forums.threads.edit.back")}</Link>
-      </p>
-    </main>
+    </PostPage>
   );
 }

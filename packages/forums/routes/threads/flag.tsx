@@ -1,14 +1,13 @@
 import type { MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { done, formError, invalid } from "@commons/plugin-sdk/forms/server";
 import { readForm } from "@commons/plugin-sdk/forms";
 import { notFound } from "@commons/plugin-sdk/server";
 import { Button } from "@commons/ui";
-import { ForumNav } from "../../src/spaces/forum-nav.tsx";
 import { enterForum, forumNav, guard, requireId, type Ctx, type RouteArgs } from "../../src/threads/access.server.ts";
-import { failureOf, Feedback, ReasonField, threadLinks, type ActionResult } from "../../src/threads/components.tsx";
+import { failureOf, PostPage, postHref, ReasonField, threadLinks, type ActionResult } from "../../src/threads/components.tsx";
 import { threadsT, useThreadsT } from "../../src/threads/i18n.ts";
-import { pageOfNumber, REASON_MAX } from "../../src/threads/limits.ts";
+import { REASON_MAX } from "../../src/threads/limits.ts";
 import { checkReason, errorsOf } from "../../src/threads/post-form.server.ts";
 import { postAndThread } from "../../src/threads/posts.server.ts";
 
@@ -57,11 +56,8 @@ export default function FlagPost() {
   const t = useThreadsT();
   const { nav, post, thread } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>() as ActionResult;
-  const back = `/c/${nav.slug}/forums/${nav.forumId}/threads/${thread.id}?page=${pageOfNumber(post.number)}#post-${post.number}`;
   return (
-    <main id="main">
-      <ForumNav nav={nav} current="discussions" inside title={t("forums.threads.flag.title", { number: post.number, thread: thread.title })} />
-      <Feedback result={result} />
+    <PostPage nav={nav} title={t("forums.threads.flag.title", { number: post.number, thread: thread.title })} result={result} back={postHref(nav, thread.id, post.number)}>
       {result?.ok ? null : (
         <>
           <p>{t("forums.threads.flag.intro")}</p>
@@ -71,9 +67,6 @@ export default function FlagPost() {
           </Form>
         </>
       )}
-      <p>
-        <Link to={back}>{t("forums.threads.edit.back")}</Link>
-      </p>
-    </main>
+    </PostPage>
   );
 }

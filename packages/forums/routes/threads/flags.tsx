@@ -8,9 +8,9 @@ import { Button, Pagination, Table } from "@commons/ui";
 import { recordActivity } from "../../src/access.server.ts";
 import { ForumNav } from "../../src/spaces/forum-nav.tsx";
 import { enterForum, forumNav, guard, pageParam, requireId, type RouteArgs } from "../../src/threads/access.server.ts";
-import { Feedback, threadLinks, type ActionResult } from "../../src/threads/components.tsx";
+import { Feedback, postHref, threadLinks, type ActionResult } from "../../src/threads/components.tsx";
 import { paginationLabels, threadsT, useLocale, useThreadsT } from "../../src/threads/i18n.ts";
-import { pageOfNumber, THREADS_PER_PAGE } from "../../src/threads/limits.ts";
+import { THREADS_PER_PAGE } from "../../src/threads/limits.ts";
 import { namesOf } from "../../src/threads/posts.server.ts";
 
 export const links = threadLinks;
@@ -91,7 +91,7 @@ export default function Flags() {
         rowKey={(f) => f.id}
         empty={t("forums.threads.flags.empty")}
         columns={[
-          { header: t("forums.threads.flags.post"), cell: (f) => <Link to={`${base}/threads/${f.threadId}?page=${pageOfNumber(f.number)}#post-${f.number}`}>{t("forums.threads.flags.open", { number: f.number, thread: f.thread })}</Link> },
+          { header: t("forums.threads.flags.post"), cell: (f) => <Link to={postHref(nav, f.threadId, f.number)}>{t("forums.threads.flags.open", { number: f.number, thread: f.thread })}</Link> },
           { header: t("forums.threads.flags.by"), cell: (f) => f.by ?? t("forums.threads.thread.someone") },
           { header: t("forums.threads.flags.reason"), cell: (f) => <span className="thread-source">{f.reason}</span> },
           { header: t("forums.threads.flags.when"), cell: (f) => formatDateTime(f.at, locale) },

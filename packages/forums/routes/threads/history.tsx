@@ -4,9 +4,8 @@ import { notFound } from "@commons/plugin-sdk/server";
 import { formatDateTime } from "@commons/i18n";
 import { ForumNav } from "../../src/spaces/forum-nav.tsx";
 import { enterForum, forumNav, guard, requireId, type RouteArgs } from "../../src/threads/access.server.ts";
-import { threadLinks } from "../../src/threads/components.tsx";
+import { postHref, threadLinks } from "../../src/threads/components.tsx";
 import { threadsT, useLocale, useThreadsT } from "../../src/threads/i18n.ts";
-import { pageOfNumber } from "../../src/threads/limits.ts";
 import { namesOf, postAndThread } from "../../src/threads/posts.server.ts";
 
 export const links = threadLinks;
@@ -54,7 +53,7 @@ export default function PostHistory() {
         </section>
       ))}
       <p>
-        <Link to={`/c/${nav.slug}/forums/${nav.forumId}/threads/${thread.id}?page=${pageOfNumber(post.number)}#post-${post.number}`}>{t("forums.threads.edit.back")}</Link>
+        <Link to={postHref(nav, thread.id, post.number)}>{t("forums.threads.edit.back")}</Link>
       </p>
     </main>
   );

@@ -7,9 +7,9 @@ import { enterForum, forumNav, guard, requireId, type RouteArgs } from "../../sr
 import { failureOf, Feedback, PostFields, threadLinks, type ActionResult } from "../../src/threads/components.tsx";
 import { threadsT, useThreadsT } from "../../src/threads/i18n.ts";
 import { TITLE_MAX, TITLE_MIN } from "../../src/threads/limits.ts";
-import { attachFiles, checkBody, checkFiles, checkTitle, errorsOf, forgetFiles } from "../../src/threads/post-form.server.ts";
+import { attachFiles, checkBody, checkFiles, checkTitle, errorsOf, withUpload } from "../../src/threads/post-form.server.ts";
 import { addThread } from "../../src/threads/posts.server.ts";
-import { ACCEPT, FormTooLargeError, readPostForm } from "../../src/threads/upload.server.ts";
+import { ACCEPT } from "../../src/threads/upload.server.ts";
 
 export const links = threadLinks;
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${threadsT()("forums.threads.new.title", { forum: data?.nav.name ?? "" })} · Commons` }];
@@ -24,13 +24,8 @@ export async function loader(args: RouteArgs) {
 
 export async function action(args: RouteArgs) {
   const forumId = requireId(args.params.forumId);
-  const read = await readPostForm(args.request).catch((error: unknown) => {
-    if (error instanceof FormTooLargeError) return null;
-    throw error;
-  });
-  const written: string[] = [];
-  try {
-    return await guard(args, async (ctx) => {
+  return withUpload(args.request, (read, written) =>
+    guard(args, async (ctx) => {
       const t = threadsT(ctx.person.locale);
       const entry = await enterForum(ctx, forumId);
       if (!read) return formError(new FormData(), t("forums.threads.error.formTooLarge"), 413);
@@ -43,11 +38,8 @@ export async function action(args: RouteArgs) {
       const created = await addThread(ctx, forumId, title.title, body.body);
       await attachFiles(ctx, created.postId, files, written);
       return redirect(`/c/${ctx.tenant.slug}/forums/${forumId}/threads/${created.threadId}`);
-    });
-  } catch (error) {
-    await forgetFiles(written);
-    throw error;
-  }
+    }),
+  );
 }
 
 export default function NewThread() {

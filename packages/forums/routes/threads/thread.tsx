@@ -10,9 +10,9 @@ import { enterForum, forumNav, guard, pageParam, requireId, type RouteArgs } fro
 import { failureOf, Feedback, fileSize, PostBody, PostFields, threadLinks, type ActionResult } from "../../src/threads/components.tsx";
 import { paginationLabels, threadsT, useLocale, useThreadsT } from "../../src/threads/i18n.ts";
 import { restorePost, setThreadLock } from "../../src/threads/moderation.server.ts";
-import { attachFiles, checkBody, checkFiles, errorsOf, forgetFiles } from "../../src/threads/post-form.server.ts";
+import { attachFiles, checkBody, checkFiles, errorsOf, withUpload } from "../../src/threads/post-form.server.ts";
 import { addPost, authorsOf, findPost, findThread, pageOfNumber, POSTS_PER_PAGE, quoteOf } from "../../src/threads/posts.server.ts";
-import { ACCEPT, FormTooLargeError, readPostForm } from "../../src/threads/upload.server.ts";
+import { ACCEPT } from "../../src/threads/upload.server.ts";
 
 export const links = threadLinks;
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.thread.title ?? ""} · ${data?.nav.name ?? ""} · Commons` }];
@@ -89,13 +89,8 @@ export async function loader(args: RouteArgs) {
 export async function action(args: RouteArgs) {
   const forumId = requireId(args.params.forumId);
   const threadId = requireId(args.params.threadId);
-  const read = await readPostForm(args.request).catch((error: unknown) => {
-    if (error instanceof FormTooLargeError) return null;
-    throw error;
-  });
-  const written: string[] = [];
-  try {
-    return await guard(args, async (ctx) => {
+  return withUpload(args.request, (read, written) =>
+    guard(args, async (ctx) => {
       const { db, person, tenant } = ctx;
       const t = threadsT(person.locale);
       const entry = await enterForum(ctx, forumId);
@@ -136,11 +131,8 @@ export async function action(args: RouteArgs) {
         return done(form, t("forums.threads.restore.done"));
       }
       return formError(form, t("forums.threads.error.unknownAction"));
-    });
-  } catch (error) {
-    await forgetFiles(written);
-    throw error;
-  }
+    }),
+  );
 }
 
 export default function ThreadPage() {

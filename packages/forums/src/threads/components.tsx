@@ -1,24 +1,20 @@
+import type { ReactNode } from "react";
+import { Link } from "@remix-run/react";
 import { ErrorSummary, FileField, Notice, TextAreaField } from "@commons/ui";
-import { forumLinks } from "../spaces/forum-nav.tsx";
+import type { ForumNavData } from "../access.server.ts";
+import type { ActionResult } from "../spaces/components.tsx";
+import { ForumNav, forumLinks } from "../spaces/forum-nav.tsx";
 import { useThreadsT } from "./i18n.ts";
-import { MAX_FILES, POST_MAX } from "./limits.ts";
+import { MAX_FILES, pageOfNumber, POST_MAX } from "./limits.ts";
 import stylesheet from "./threads.css?url";
+
+// The SDK's form results, shared with the other forum pages.
+export { failureOf, type ActionResult } from "../spaces/components.tsx";
 
 /** Thread pages add their own stylesheet to the forum header's. */
 export const threadLinks = () => [...forumLinks(), { rel: "stylesheet", href: stylesheet }];
 
-/** What a threads action returns (the SDK's invalid/fieldError/formError/done), as the page receives it. */
-export type ActionResult =
-  | { ok: true; form: string; notice: string }
-  | { ok: false; form: string; errors: Partial<Record<string, string>>; formError?: string; values: Record<string, string> }
-  | undefined;
-
-/** The failure of the form named `intent`, if that is the form that was sent. */
-export function failureOf(result: ActionResult, intent: string) {
-  return result && !result.ok && result.form === intent ? result : undefined;
-}
-
-/** The success notice and, for the form that failed, its error summary. */
+/** The success notice, or the error summary of the form that failed (any form of the page). */
 export function Feedback({ result, intent }: { result: ActionResult; intent?: string }) {
   const t = useThreadsT();
   if (!result || (intent && result.form !== intent)) return null;
@@ -75,4 +71,27 @@ export function PostFields({ failure, defaultBody, maxMegabytes, accept, label }
 export function ReasonField({ failure, maxLength }: { failure?: { errors: Partial<Record<string, string>>; values: Record<string, string> }; maxLength: number }) {
   const t = useThreadsT();
   return <TextAreaField name="reason" label={t("forums.threads.field.reason")} defaultValue={failure?.values.reason} error={failure?.errors.reason} maxLength={maxLength} rows={4} />;
+}
+
+/**
+ * The frame of a page about one post (edit, flag, hide): the forum's header with the page's
+ * title, the action's feedback, the page's form, and the way back to the post.
+ */
+export function PostPage({ nav, title, result, back, children }: { nav: ForumNavData; title: string; result: ActionResult; back: string; children: ReactNode }) {
+  const t = useThreadsT();
+  return (
+    <main id="main">
+      <ForumNav nav={nav} current="discussions" inside title={title} />
+      <Feedback result={result} />
+      {children}
+      <p>
+        <Link to={back}>{t("forums.threads.edit.back")}</Link>
+      </p>
+    </main>
+  );
+}
+
+/** Where a post is: its thread's page that holds it, at the post. */
+export function postHref(nav: Pick<ForumNavData, "slug" | "forumId">, threadId: string, number: number): string {
+  return `/c/${nav.slug}/forums/${nav.forumId}/threads/${threadId}?page=${pageOfNumber(number)}#post-${number}`;
 }

@@ -3,7 +3,7 @@ import type { FormErrors } from "@commons/plugin-sdk/forms";
 import type { Ctx } from "./access.server.ts";
 import type { ThreadsT } from "./i18n.ts";
 import { MAX_FILES, POST_MAX, REASON_MAX, TITLE_MAX, TITLE_MIN } from "./limits.ts";
-import { attachmentType, type UploadedFile } from "./upload.server.ts";
+import { attachmentType, FormTooLargeError, readPostForm, type UploadedFile } from "./upload.server.ts";
 
 /** The post's text as typed, or the message for the field. */
 export function checkBody(t: ThreadsT, form: FormData): { body: string; error?: string } {
@@ -70,4 +70,24 @@ export function checkReason(t: ThreadsT, form: FormData): { reason: string; erro
   if (!reason) return { reason, error: t("forums.threads.error.reasonEmpty") };
   if (reason.length > REASON_MAX) return { reason, error: t("forums.threads.error.reasonTooLong", { max: REASON_MAX }) };
   return { reason };
+}
+
+/**
+ * Runs a post-writing action with its uploaded form. The form is read before the transaction
+ * starts (a slow upload holds no connection); `read` is null when it was larger than the
+ * server accepts. Files written through `written` are removed if the work fails, so a
+ * rolled-back post leaves no file behind.
+ */
+export async function withUpload<T>(request: Request, work: (read: { form: FormData; files: UploadedFile[] } | null, written: string[]) => Promise<T>): Promise<T> {
+  const read = await readPostForm(request).catch((error: unknown) => {
+    if (error instanceof FormTooLargeError) return null;
+    throw error;
+  });
+  const written: string[] = [];
+  try {
+    return await work(read, written);
+  } catch (error) {
+    await forgetFiles(written);
+    throw error;
+  }
 }
