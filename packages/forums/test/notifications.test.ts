@@ -236,6 +236,13 @@ describe("the personal notifications page", () => {
     expect(bad.status).toBe(400);
     expect(bad.data).toMatchObject({ errors: { frequency: "Choose no digest, daily or weekly." }, values: { frequency: "HOURLY" } });
     expect(await h.db((db) => db.forumDigestPreference.findFirst({ where: { userId: f.moderator.id }, select: { frequency: true } }))).toEqual({ frequency: "WEEKLY" });
+
+    // Off for months, then on again: the first digest covers one week, not the months between.
+    const save = (frequency: string) => h.call(preferences.action as never, { request: f.moderator.request(h.path("notifications"), { form: { intent: "digest", frequency } }) });
+    await save("NONE");
+    await h.db((db) => db.forumDigestPreference.updateMany({ where: { userId: f.moderator.id }, data: { lastSentAt: new Date("2026-01-01T06:00:00Z") } }));
+    await save("DAILY");
+    expect(await h.db((db) => db.forumDigestPreference.findFirst({ where: { userId: f.moderator.id }, select: { frequency: true, lastSentAt: true } }))).toEqual({ frequency: "DAILY", lastSentAt: null });
   });
 
   it("needs a signed-in member of the coalition", async () => {

@@ -55,8 +55,13 @@ export async function preferencesOf(ctx: Pick<Ctx, "db" | "person" | "can">, pag
 
 export const digestSchema = (message: string) => z.object({ frequency: z.enum(DIGESTS, message) });
 
-/** Saves the digest choice; one row per person (the unique key holds it under a double click). */
+/**
+ * Saves the digest choice; one row per person (the unique key holds it under a double click).
+ * Turning the digest back on starts afresh: the first one covers one day or week, not all
+ * the time since the last digest before it was turned off.
+ */
 export async function saveDigest(db: Ctx["db"], tenantId: string, userId: string, frequency: Digest): Promise<void> {
+  if (frequency !== "NONE") await db.forumDigestPreference.updateMany({ where: { userId, frequency: "NONE" }, data: { lastSentAt: null } });
   await db.forumDigestPreference.upsert({
     where: { tenantId_userId: { tenantId, userId } },
     create: { tenantId, userId, frequency },
