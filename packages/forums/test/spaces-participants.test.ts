@@ -131,6 +131,20 @@ describe("adding and removing participants", () => {
   });
 });
 
+describe("removing one person of a participant organisation", () => {
+  it("keeps them out while their organisation stays in, and refuses people who are not in the forum", async () => {
+    const confirm = (await load(f.moderator, `?removePerson=${f.arturo.id}`)).data as { removing: { userId: string; name: string } | null };
+    expect(confirm.removing).toMatchObject({ userId: f.arturo.id, name: f.arturo.name });
+    const r = await post(f.moderator, { intent: "remove", userId: f.arturo.id, reason: "Posted the members' contacts publicly." });
+    expect(r.data).toMatchObject({ ok: true });
+    expect((await rules_(f.arturo)).status).toBe(404);
+    expect((await rules_(f.alice)).status).toBe(200);
+    const stranger = await h.person({ organisation: "Somewhere else" });
+    expect((await post(f.moderator, { intent: "remove", userId: stranger.id, reason: "Not in the forum" })).status).toBe(404);
+    expect(((await load(f.moderator, `?removePerson=${stranger.id}`)).data as { removing: unknown }).removing).toBeNull();
+  });
+});
+
 describe("inviting a stakeholder by email", () => {
   it("checks the address, name and affiliation", async () => {
     const r = await post(f.secretariat, { intent: "invite", email: "not an email", name: "", kind: "spy", affiliation: "" });

@@ -5,7 +5,7 @@ import { readForm, validateForm } from "@commons/plugin-sdk/forms";
 import { done, fieldError, formError, invalid } from "@commons/plugin-sdk/forms/server";
 import { hitInviteLimit } from "@commons/members/invitations";
 import { Button, CheckboxGroup, SelectField, Table, TextAreaField, TextField } from "@commons/ui";
-import { enterForum, forumNav, forumPath, guard, requireId, type Ctx, type RouteArgs } from "../../src/access.server.ts";
+import { enterForum, forumNav, forumPath, guard, participantsOf, requireId, type Ctx, type RouteArgs } from "../../src/access.server.ts";
 import { PERMISSIONS } from "../../src/constants.ts";
 import { Feedback, failureOf, formKey, type ActionResult } from "../../src/spaces/components.tsx";
 import { ForumNav, forumLinks } from "../../src/spaces/forum-nav.tsx";
@@ -40,6 +40,9 @@ export async function loader(args: RouteArgs) {
   const oq = search(url.searchParams.get("oq"));
   const pq = search(url.searchParams.get("pq"));
   const removeId = url.searchParams.get("remove");
+  // A person in through their organisation has no row of their own: other pages (a post's
+  // author) link here with their user id.
+  const removePerson = url.searchParams.get("removePerson");
   return guard(args, PERMISSIONS.takePart, async (ctx) => {
     const entry = await enterForum(ctx, forumId, { request: args.request });
     const moderate = entry.canModerate;
@@ -49,7 +52,12 @@ export async function loader(args: RouteArgs) {
       moderate ? searchPeople(ctx.db, forumId, pq) : none<typeof searchPeople>(),
       moderate ? pendingStakeholders(ctx.db, forumId) : none<typeof pendingStakeholders>(),
     ]);
-    const removing = moderate && removeId ? (rows.find((r) => r.id === removeId && !r.removed) ?? null) : null;
+    const row = moderate && removeId ? rows.find((r) => r.id === removeId && !r.removed) : undefined;
+    let removing: { participantId: string | null; userId: string | null; name: string } | null = row ? { participantId: row.id, userId: null, name: row.name } : null;
+    if (moderate && !removing && removePerson && z.uuid().safeParse(removePerson).success) {
+      const person = (await participantsOf(ctx.db, forumId)).find((p) => p.userId === removePerson);
+      if (person) removing = { participantId: null, userId: person.userId, name: person.name };
+    }
     return {
       forumNav: forumNav(ctx, entry),
       open: entry.forum.access === "OPEN",
@@ -128,10 +136,10 @@ async function act(ctx: Ctx, forumId: string, form: FormData, request: Request) 
       return done(form, t(on ? "forums.spaces.participants.moderatorNamed" : "forums.spaces.participants.moderatorUnnamed"));
     }
     case "remove": {
-      const participantId = requireId(form.get("participantId"));
+      const who = form.get("userId") ? { userId: requireId(form.get("userId")) } : { participantId: requireId(form.get("participantId")) };
       const reason = reasonSchema(t).safeParse(form.get("reason"));
       if (!reason.success) return fieldError(form, "reason", reason.error.issues[0]?.message ?? t("forums.spaces.participants.reasonRequired"));
-      const result = await removeParticipant(ctx, entry, { participantId }, reason.data);
+      const result = await removeParticipant(ctx, entry, who, reason.data);
       if (result === "not-allowed") return formError(form, t("forums.spaces.participants.removeNotAllowed"), 403);
       if (result === "already-removed") return formError(form, t("forums.spaces.participants.alreadyRemoved"), 409);
       return done(form, t("forums.spaces.participants.removed"));
@@ -244,7 +252,8 @@ export default function Participants() {
           <p>{t("forums.spaces.participants.removeLede")}</p>
           <Form method="post" action={here} noValidate className="narrow">
             <input type="hidden" name="intent" value="remove" />
-            <input type="hidden" name="participantId" value={data.removing.id} />
+            {data.removing.participantId ? <input type="hidden" name="participantId" value={data.removing.participantId} /> : null}
+            {data.removing.userId ? <input type="hidden" name="userId" value={data.removing.userId} /> : null}
             <TextAreaField name="reason" label={t("forums.spaces.participants.reason")} rows={3} maxLength={REASON_MAX} defaultValue={failureOf(result, "remove")?.values.reason} error={failureOf(result, "remove")?.errors.reason} />
             <Button>{t("forums.spaces.participants.removeSubmit", { name: data.removing.name })}</Button> <Link to={here}>{t("forums.spaces.participants.cancel")}</Link>
           </Form>

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { notFound } from "@commons/plugin-sdk/server";
 import { createInvitation } from "@commons/members/invitations";
-import { recordActivity, type Ctx, type Db, type ForumEntry } from "../access.server.ts";
+import { participantsOf, recordActivity, type Ctx, type Db, type ForumEntry } from "../access.server.ts";
 import { SPACES_EVENTS } from "./events.ts";
 
 export const REASON_MAX = 500;
@@ -222,8 +222,8 @@ export async function removeParticipant(ctx: Ctx, entry: ForumEntry, who: { part
   let row: { id: string; userId: string | null; organisationId: string | null; role: string; removedAt: Date | null };
   if ("participantId" in who) row = await findRow(ctx.db, forumId, who.participantId);
   else {
-    const member = await ctx.db.membership.findFirst({ where: { userId: who.userId }, select: { userId: true } });
-    if (!member) throw notFound();
+    // Only someone who is in the forum (in person, through their organisation, or an OPEN forum) can be removed from it.
+    if (!(await participantsOf(ctx.db, forumId)).some((p) => p.userId === who.userId)) throw notFound();
     const existing = await ctx.db.forumParticipant.findFirst({ where: { forumId, userId: who.userId }, select: { id: true, userId: true, organisationId: true, role: true, removedAt: true } });
     row = existing ?? (await ctx.db.forumParticipant.create({ data: { tenantId: ctx.tenant.id, forumId, userId: who.userId, addedById: ctx.person.id }, select: { id: true, userId: true, organisationId: true, role: true, removedAt: true } }));
   }
