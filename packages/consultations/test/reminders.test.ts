@@ -132,12 +132,22 @@ describe("the tick job and its reminders", () => {
   });
 
   it("opens a scheduled consultation when its start has come, not before", async () => {
-    const scheduled = await createConsultation(h, { title: "Scheduled", status: "SCHEDULED", opensAt: new Date("2027-07-01T08:00:00Z"), deadline: new Date("2027-07-20T12:00:00Z"), createdById: admin.id });
+    const scheduled = await createConsultation(h, {
+      title: "Scheduled",
+      status: "SCHEDULED",
+      opensAt: new Date("2027-07-01T08:00:00Z"),
+      deadline: new Date("2027-07-20T12:00:00Z"),
+      createdById: admin.id,
+      questions: [{ kind: "SHORT_TEXT" }],
+    });
     await h.runJob("tick", { scheduledAt: new Date("2027-07-01T07:50:00Z") });
     expect(await h.db((db) => db.consultation.findUniqueOrThrow({ where: { id: scheduled.id }, select: { status: true } }))).toEqual({ status: "SCHEDULED" });
     await h.runJob("tick", { scheduledAt: new Date("2027-07-01T08:00:00Z") });
     await h.runJob("tick", { scheduledAt: new Date("2027-07-01T08:10:00Z") });
     expect(await h.db((db) => db.consultation.findUniqueOrThrow({ where: { id: scheduled.id }, select: { status: true, openedAt: true } }))).toEqual({ status: "OPEN", openedAt: new Date("2027-07-01T08:00:00Z") });
     expect((await h.events("consultation.opened")).map((e) => e.payload)).toEqual([{ consultationId: scheduled.id }]);
+    // The audience (every active organisation) was fixed when it opened.
+    const asked = await h.db((db) => db.consultationsRecipient.findMany({ where: { consultationId: scheduled.id }, select: { respondentKey: true } }));
+    expect(asked.map((r) => r.respondentKey)).toContain(orgKey(await organisationIdOf(h, "Bantay Mina")));
   });
 });

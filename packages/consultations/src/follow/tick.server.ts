@@ -1,4 +1,5 @@
 import type { JobContext } from "@commons/plugin-sdk/server";
+import { openConsultation } from "../audience.server.ts";
 import { EVENTS } from "../constants.ts";
 // Types only: server.ts imports this file, and the manifest imports server.ts.
 import type { settings } from "../settings.ts";
@@ -30,25 +31,20 @@ export async function tick(ctx: Ctx): Promise<void> {
   if (opened + reminders + closed) ctx.log.info("consultations: tick", { opened, reminders, closed });
 }
 
-/** Scheduled consultations whose start has passed are opened. */
-async function openScheduled({ db, tenantId, scheduledAt, emit }: Ctx): Promise<number> {
+/**
+ * Scheduled consultations whose start has passed are opened as the open page would: the
+ * recipients are fixed and consultation.opened is recorded (its subscriber emails them).
+ * One that can no longer open (its audience emptied meanwhile) stays scheduled and is logged.
+ */
+async function openScheduled({ db, tenantId, scheduledAt, emit, log }: Ctx): Promise<number> {
   const due = await db.consultation.findMany({ where: { status: "SCHEDULED", opensAt: { lte: scheduledAt } }, select: { id: true } });
   let opened = 0;
   for (const { id } of due) {
-    if (await openConsultationAt({ db, tenantId, emit }, id, scheduledAt)) opened++;
+    const outcome = await openConsultation({ db, tenantId, emit }, id, scheduledAt);
+    if ("problems" in outcome) log.warn("consultations: a scheduled consultation cannot open", { consultationId: id, problems: outcome.problems });
+    else if (outcome.opened === "OPEN") opened++;
   }
   return opened;
-}
-
-/**
- * Opens one consultation: the audience is fixed (recipients snapshotted) and
- * consultation.opened is recorded, so its subscriber emails the audience.
- */
-async function openConsultationAt(ctx: Pick<Ctx, "db" | "tenantId" | "emit">, consultationId: string, now: Date): Promise<boolean> {
-  const claimed = await ctx.db.consultation.updateMany({ where: { id: consultationId, status: "SCHEDULED" }, data: { status: "OPEN", openedAt: now } });
-  if (!claimed.count) return false;
-  await ctx.emit(EVENTS.opened, { consultationId });
-  return true;
 }
 
 /**
