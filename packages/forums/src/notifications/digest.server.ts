@@ -87,7 +87,10 @@ export async function onDigestDue(event: { payload: unknown }, ctx: SubscriberCo
 
   const forumLevel = new Map<string, Level>();
   const threadLevel = new Map<string, Level>();
-  for (const c of choices) (c.threadId ? threadLevel.set(c.threadId, c.level as Level) : forumLevel.set(c.forumId, c.level as Level));
+  for (const c of choices) {
+    if (c.threadId) threadLevel.set(c.threadId, c.level as Level);
+    else forumLevel.set(c.forumId, c.level as Level);
+  }
   // A muted forum is skipped unless one of its threads is set otherwise.
   const listenedTo = new Set(choices.filter((c) => c.threadId && c.level !== "MUTE").map((c) => c.forumId));
   const forums = await db.forum.findMany({
