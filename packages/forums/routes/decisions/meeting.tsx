@@ -8,7 +8,7 @@ import { enterForum, forumNav, guard, requireId, type RouteArgs } from "../../sr
 import { PERMISSIONS } from "../../src/constants.ts";
 import { Feedback, type ActionResult } from "../../src/decisions/components.tsx";
 import { decisionsT, useDecisionsT, useLocale } from "../../src/decisions/i18n.ts";
-import { answerRsvp, findMeeting, namesOf, ownerLabel, renderMinutes, RSVP_ANSWERS, type RsvpAnswer } from "../../src/decisions/meetings.server.ts";
+import { answerRsvp, findMeeting, namesOf, ownerLabel, ownersToName, renderMinutes, RSVP_ANSWERS, type RsvpAnswer } from "../../src/decisions/meetings.server.ts";
 import { isTimeZone, safeZone, TIME_ZONES } from "../../src/decisions/time.ts";
 import { ForumNav } from "../../src/spaces/forum-nav.tsx";
 
@@ -32,11 +32,8 @@ export async function loader(args: RouteArgs) {
       db.forumRsvp.findMany({ where: { meetingId }, orderBy: [{ updatedAt: "asc" }, { id: "asc" }], take: 2000, select: { userId: true, answer: true } }),
       published ? db.forumActionPoint.findMany({ where: { meetingId }, orderBy: { position: "asc" }, select: { id: true, description: true, ownerUserId: true, ownerOrganisationId: true, ownerName: true, dueOn: true } }) : [],
     ]);
-    const names = await namesOf(
-      db,
-      [...rsvps.map((r) => r.userId), ...(published ? m.attendeeUserIds : []), ...actionPoints.flatMap((a) => (a.ownerUserId ? [a.ownerUserId] : []))],
-      actionPoints.flatMap((a) => (a.ownerOrganisationId ? [a.ownerOrganisationId] : [])),
-    );
+    const unnamed = ownersToName(actionPoints);
+    const names = await namesOf(db, [...rsvps.map((r) => r.userId), ...(published ? m.attendeeUserIds : []), ...unnamed.userIds], unnamed.organisationIds);
     const byAnswer = (answer: RsvpAnswer) => rsvps.filter((r) => r.answer === answer).map((r) => names.people.get(r.userId) ?? "");
     const readerZone = isTimeZone(asked) ? asked : safeZone(ctx.settings.timezone);
     const now = new Date();

@@ -24,7 +24,7 @@ async function ownerChoices(db: Db, forumId: string) {
   const organisations = new Map<string, string>();
   for (const p of people) if (p.organisationId && p.organisationName) organisations.set(p.organisationId, p.organisationName);
   return {
-    people: people.map((p) => ({ id: p.userId, name: p.organisationName ? `${p.name} (${p.organisationName})` : p.affiliation ? `${p.name} (${p.affiliation})` : p.name })),
+    people: people.map((p) => ({ id: p.userId, name: p.name, label: p.organisationName ? `${p.name} (${p.organisationName})` : p.affiliation ? `${p.name} (${p.affiliation})` : p.name })),
     organisations: [...organisations].map(([id, name]) => ({ id, name })).sort((a, b) => a.name.localeCompare(b.name)),
   };
 }
@@ -64,7 +64,7 @@ export async function action(args: RouteArgs) {
     if (!entry.canModerate) throw notFound();
     await findMeeting(ctx.db, forumId, meetingId);
     const choices = await ownerChoices(ctx.db, forumId);
-    const parsed = parseMinutes(form, decisionsT(ctx.person.locale), { people: new Set(choices.people.map((p) => p.id)), organisations: new Set(choices.organisations.map((o) => o.id)) });
+    const parsed = parseMinutes(form, decisionsT(ctx.person.locale), { people: new Map(choices.people.map((p) => [p.id, p.name])), organisations: new Map(choices.organisations.map((o) => [o.id, o.name])) });
     if (!parsed.ok) return invalid(form, parsed.errors);
     await saveMinutes(ctx.db, ctx.tenant.id, meetingId, parsed.data, form.get("publish") === "on", new Date());
     return redirect(`/c/${ctx.tenant.slug}/forums/${forumId}/meetings/${meetingId}`);
@@ -83,7 +83,7 @@ export default function Minutes() {
   const ownerOptions = [
     { value: "", label: t("forums.decisions.actionPoints.ownerNone") },
     ...choices.organisations.map((o) => ({ value: `org:${o.id}`, label: t("forums.decisions.actionPoints.ownerOrganisation", { name: o.name }) })),
-    ...choices.people.map((p) => ({ value: `user:${p.id}`, label: p.name })),
+    ...choices.people.map((p) => ({ value: `user:${p.id}`, label: p.label })),
   ];
   return (
     <main id="main">
@@ -95,7 +95,7 @@ export default function Minutes() {
         <CheckboxGroup
           name="attendees"
           legend={t("forums.decisions.minutes.attendees")}
-          options={choices.people.map((p) => ({ value: p.id, label: p.name }))}
+          options={choices.people.map((p) => ({ value: p.id, label: p.label }))}
           defaultValues={failure?.lists?.attendees ?? meeting.attendees}
           error={failure?.errors.attendees}
         />

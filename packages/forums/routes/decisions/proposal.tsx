@@ -74,19 +74,24 @@ export async function loader(args: RouteArgs) {
     if (!proposal) throw notFound();
     const now = new Date();
     const decided = proposal.status === "DECIDED";
-    const voters = await electorate(db, forumId, proposal);
+    const voters = await electorate(db, forumId, proposal, entry.forum);
     const me = voters.people.find((p) => p.userId === person.id);
     const myKey = me ? voterKey(proposal, me) : null;
-    const [myVote, counts, publicList] = await Promise.all([
-      myKey ? db.forumVote.findFirst({ where: { proposalId, voterKey: myKey }, select: { userId: true, choice: true, createdAt: true } }) : null,
-      decided ? Promise.resolve(null) : countVotes(db, proposalId),
+    // Public votes: the list of votes gives the counts and one's own too (one statement);
+    // secret ones: counts by value, and one's own vote.
+    const [publicList, counts, ownVote] = await Promise.all([
       proposal.publicVotes
-        ? db.forumVote.findMany({ where: { proposalId }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], take: 1000, select: { id: true, userId: true, organisationId: true, choice: true, createdAt: true } })
+        ? db.forumVote.findMany({ where: { proposalId }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], take: 1000, select: { id: true, voterKey: true, userId: true, organisationId: true, choice: true, createdAt: true } })
         : Promise.resolve([]),
+      decided || proposal.publicVotes ? Promise.resolve(null) : countVotes(db, proposalId),
+      myKey && !proposal.publicVotes ? db.forumVote.findFirst({ where: { proposalId, voterKey: myKey }, select: { userId: true, choice: true, createdAt: true } }) : Promise.resolve(null),
     ]);
+    const myVote = proposal.publicVotes ? (publicList.find((v) => v.voterKey === myKey) ?? null) : ownVote;
     const names = await voterNames(db, [...new Set([proposal.authorId, ...(myVote ? [myVote.userId] : []), ...publicList.map((v) => v.userId)])], [...new Set(publicList.flatMap((v) => (v.organisationId ? [v.organisationId] : [])))]);
     const stored = (decided ? (proposal.counts as { votes?: Record<string, number>; cast?: number }) : null) ?? null;
-    const votes = decided ? (stored?.votes ?? {}) : (counts ?? {});
+    const tallied: Record<string, number> = {};
+    for (const v of publicList) tallied[v.choice] = (tallied[v.choice] ?? 0) + 1;
+    const votes = decided ? (stored?.votes ?? {}) : (counts ?? tallied);
     const cast = decided ? (stored?.cast ?? 0) : Object.values(votes).reduce((a, b) => a + b, 0);
     const state = decided ? "closed" : windowState(proposal, now);
     return {

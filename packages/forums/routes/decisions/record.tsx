@@ -24,8 +24,8 @@ function pageOf(request: Request, name: string): number {
  * The forum's decision log and minutes. Participants always read it (after accepting the
  * rules); anyone else, signed in or not, only when the forum's record is public: a visitor
  * sees this page and nothing else of the forum. A private forum's record is a 404 to them.
- * Statements besides the guard's: the forum (two for a participant, one for a visitor), the
- * record's five, and the open proposals for participants: at most eight.
+ * Statements besides the guard's: the forum (three for a participant with forumForPerson,
+ * one for a visitor) and the record's (three, and up to three for names).
  */
 export async function loader(args: RouteArgs) {
   const forumId = requireId(args.params.forumId);
@@ -39,18 +39,12 @@ export async function loader(args: RouteArgs) {
       const back = new URL(args.request.url);
       throw redirect(`${forumPath(tenant.slug, forumId, "rules")}?next=${encodeURIComponent(back.pathname + back.search)}`);
     }
-    const [record, open] = await Promise.all([
-      forumRecord(db, forumId, pages),
-      entry
-        ? db.forumProposal.findMany({ where: { forumId, status: "OPEN" }, orderBy: [{ closesAt: "asc" }, { id: "asc" }], take: 50, select: { id: true, title: true, opensAt: true, closesAt: true } })
-        : Promise.resolve([]),
-    ]);
+    const record = await forumRecord(db, forumId, pages, { withOpen: !!entry });
     return {
       slug: tenant.slug,
       forum: { id: forum.id, name: forum.name, purpose: forum.purpose },
       nav: entry ? forumNav(ctx, entry) : null,
       canTable: entry ? mayTable(entry) && !entry.forum.archivedAt : false,
-      open: open.map((p) => ({ id: p.id, title: p.title, opensAt: p.opensAt.toISOString(), closesAt: p.closesAt.toISOString() })),
       pages,
       ...record,
       member: ctx.nav,

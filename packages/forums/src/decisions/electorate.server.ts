@@ -27,14 +27,14 @@ export type Voter = Pick<ForumPerson, "userId" | "organisationId" | "stakeholder
  * participantsOf in access.server.ts (which this file may not import, see above): people of
  * participant organisations, participant people, every member of an OPEN forum; stakeholders
  * only through their own row; people removed in person are out; managers who are not
- * participants are not in. Two statements.
+ * participants are not in. Two statements when the forum's access is known, three otherwise.
  */
-export async function forumPeople(db: Db, forumId: string): Promise<Voter[]> {
-  const forum = await db.forum.findFirst({
-    where: { id: forumId },
-    select: { access: true, participants: { select: { userId: true, organisationId: true, removedAt: true } } },
-  });
-  if (!forum) return [];
+export async function forumPeople(db: Db, forumId: string, known?: { access: "OPEN" | "INVITATION" }): Promise<Voter[]> {
+  // A page has the forum already (its access check read it): then the participants are one statement.
+  const access = known?.access ?? (await db.forum.findFirst({ where: { id: forumId }, select: { access: true } }))?.access;
+  if (!access) return [];
+  const participants = await db.forumParticipant.findMany({ where: { forumId }, select: { userId: true, organisationId: true, removedAt: true } });
+  const forum = { access, participants };
   const removed = new Set(forum.participants.flatMap((p) => (p.removedAt && p.userId ? [p.userId] : [])));
   const live = forum.participants.filter((p) => !p.removedAt);
   const own = new Set(live.flatMap((p) => (p.userId ? [p.userId] : [])));
@@ -61,8 +61,8 @@ export interface Electorate {
 }
 
 /** The eligible voters of a forum under a rule: its people, stakeholders only when the rule includes them. */
-export async function electorate(db: Db, forumId: string, rule: VotingRule): Promise<Electorate> {
-  const people = await forumPeople(db, forumId);
+export async function electorate(db: Db, forumId: string, rule: VotingRule, known?: { access: "OPEN" | "INVITATION" }): Promise<Electorate> {
+  const people = await forumPeople(db, forumId, known);
   const keys = new Set<string>();
   for (const p of people) {
     const key = voterKey(rule, p);

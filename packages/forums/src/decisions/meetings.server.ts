@@ -85,9 +85,10 @@ export async function answerRsvp(db: Db, tenantId: string, meetingId: string, us
   if (inserted.count === 0) await db.forumRsvp.updateMany({ where: { meetingId, userId }, data: { answer } });
 }
 
+/** Who may be an attendee or an owner: the forum's people and organisations, by id, with their names. */
 export interface OwnerChoices {
-  people: ReadonlySet<string>;
-  organisations: ReadonlySet<string>;
+  people: ReadonlyMap<string, string>;
+  organisations: ReadonlyMap<string, string>;
 }
 
 export interface ActionPointInput {
@@ -103,7 +104,9 @@ export interface ActionPointInput {
  * minutes, and rows of action points (`ap-<n>-description`, `-owner` "user:<id>" or
  * "org:<id>" among the forum's people and organisations, `-ownerName` written in, `-due`).
  * A row with nothing in it is skipped; a row with an owner or a date needs a description.
- * Owners and attendees outside the forum are refused, not stored.
+ * Owners and attendees outside the forum are refused, not stored. An owner's name is kept
+ * with the point as it was when the minutes were written (the record shows who was named,
+ * and reads no names to show it).
  */
 export function parseMinutes(form: FormData, t: DecisionsT, owners: OwnerChoices) {
   const errors: Record<string, string> = {};
@@ -132,7 +135,8 @@ export function parseMinutes(form: FormData, t: DecisionsT, owners: OwnerChoices
     if (ownerName.length > 200) errors[`ap-${i}-ownerName`] = t("forums.decisions.minutes.error.ownerNameLong", { row: i + 1 });
     const dueOn = due ? fromDateInput(due) : null;
     if (due && !dueOn) errors[`ap-${i}-due`] = t("forums.decisions.minutes.error.due", { row: i + 1 });
-    actionPoints.push({ description, ownerUserId, ownerOrganisationId, ownerName: ownerUserId || ownerOrganisationId ? "" : ownerName, dueOn });
+    const named = ownerUserId ? owners.people.get(ownerUserId) : ownerOrganisationId ? owners.organisations.get(ownerOrganisationId) : ownerName;
+    actionPoints.push({ description, ownerUserId, ownerOrganisationId, ownerName: named ?? "", dueOn });
   }
   const ok = Object.keys(errors).length === 0;
   return ok ? { ok: true as const, data: { minutes, attendeeUserIds, otherAttendees, actionPoints } } : { ok: false as const, errors };
@@ -162,11 +166,20 @@ export async function namesOf(db: Db, userIds: readonly string[], organisationId
   return { people: new Map(people.map((p) => [p.userId, p.user.name])), organisations: new Map(organisations.map((o) => [o.id, o.name])) };
 }
 
-/** An action point's owner as the page shows it. */
-export function ownerLabel(names: Awaited<ReturnType<typeof namesOf>>, a: { ownerUserId: string | null; ownerOrganisationId: string | null; ownerName: string }): string {
+type Owned = { ownerUserId: string | null; ownerOrganisationId: string | null; ownerName: string };
+
+/** The owners whose name was not kept with their point (written before names were kept): only these are looked up. */
+export function ownersToName(points: readonly Owned[]) {
+  const unnamed = points.filter((a) => !a.ownerName);
+  return { userIds: unnamed.flatMap((a) => (a.ownerUserId ? [a.ownerUserId] : [])), organisationIds: unnamed.flatMap((a) => (a.ownerOrganisationId ? [a.ownerOrganisationId] : [])) };
+}
+
+/** An action point's owner as the page shows it: the name kept with it, else the current one. */
+export function ownerLabel(names: Awaited<ReturnType<typeof namesOf>>, a: Owned): string {
+  if (a.ownerName) return a.ownerName;
   if (a.ownerUserId) return names.people.get(a.ownerUserId) ?? "";
   if (a.ownerOrganisationId) return names.organisations.get(a.ownerOrganisationId) ?? "";
-  return a.ownerName;
+  return "";
 }
 
 /** Minutes are rendered when read (a page shows one meeting's), under the page's h3 "What was discussed". */

@@ -1,22 +1,24 @@
 // Types only: see electorate.server.ts (access.server.ts imports the manifest).
 import type { Db } from "../access.server.ts";
 import { PAGE_SIZE } from "../constants.ts";
-import { namesOf, ownerLabel, renderMinutes } from "./meetings.server.ts";
+import { namesOf, ownerLabel, ownersToName, renderMinutes } from "./meetings.server.ts";
 
 /** Meetings per page of the record: each carries its minutes, so fewer than decisions. */
 export const MINUTES_PAGE_SIZE = 10;
 
 /**
  * The forum's record: decided proposals (latest first) and published minutes with their
- * action points (latest meeting first), each paged on its own. Five statements: decisions,
- * meetings, their action points (one `in` query), and the names of people and organisations
- * they mention (two). One more row than shown tells whether a next page exists.
+ * action points (latest meeting first), each paged on its own. Three statements (proposals,
+ * meetings, their action points) and two for the attendees' names (owners' names are kept
+ * with their points). One more row than shown tells whether a next page exists.
  */
-export async function forumRecord(db: Db, forumId: string, pages: { decisions: number; minutes: number }) {
-  const [decided, meetings] = await Promise.all([
+export async function forumRecord(db: Db, forumId: string, pages: { decisions: number; minutes: number }, options: { withOpen: boolean }) {
+  const [proposals, meetings] = await Promise.all([
+    // Participants see the open proposals above the decided ones: one list (OPEN sorts before
+    // DECIDED), paged together, so the open ones cost no statement of their own.
     db.forumProposal.findMany({
-      where: { forumId, status: "DECIDED" },
-      orderBy: [{ decidedAt: "desc" }, { id: "desc" }],
+      where: options.withOpen ? { forumId } : { forumId, status: "DECIDED" },
+      orderBy: [{ status: "asc" }, { decidedAt: "desc" }, { closesAt: "asc" }, { id: "desc" }],
       skip: (pages.decisions - 1) * PAGE_SIZE,
       take: PAGE_SIZE + 1,
       select: {
@@ -35,6 +37,8 @@ export async function forumRecord(db: Db, forumId: string, pages: { decisions: n
         eligibleCount: true,
         decidedAt: true,
         choices: true,
+        status: true,
+        closesAt: true,
       },
     }),
     db.forumMeeting.findMany({
@@ -56,13 +60,13 @@ export async function forumRecord(db: Db, forumId: string, pages: { decisions: n
   ]);
   const shownMeetings = meetings.slice(0, MINUTES_PAGE_SIZE);
   const points = shownMeetings.flatMap((m) => m.actionPoints);
-  const names = await namesOf(
-    db,
-    [...shownMeetings.flatMap((m) => m.attendeeUserIds), ...points.flatMap((a) => (a.ownerUserId ? [a.ownerUserId] : []))],
-    points.flatMap((a) => (a.ownerOrganisationId ? [a.ownerOrganisationId] : [])),
-  );
+  const unnamed = ownersToName(points);
+  const names = await namesOf(db, [...shownMeetings.flatMap((m) => m.attendeeUserIds), ...unnamed.userIds], unnamed.organisationIds);
+  const shown = proposals.slice(0, PAGE_SIZE);
+  const decided = shown.filter((p) => p.status === "DECIDED");
   return {
-    decisions: decided.slice(0, PAGE_SIZE).map((p) => {
+    open: shown.filter((p) => p.status === "OPEN").map((p) => ({ id: p.id, title: p.title, closesAt: p.closesAt.toISOString() })),
+    decisions: decided.map((p) => {
       const stored = p.counts as { votes?: Record<string, number>; cast?: number };
       const values = p.options === "CONSENT" ? ["agree", "disagree", "abstain", "block"] : [...p.choices, "abstain"];
       return {
@@ -77,7 +81,7 @@ export async function forumRecord(db: Db, forumId: string, pages: { decisions: n
         decidedAt: p.decidedAt?.toISOString() ?? null,
       };
     }),
-    decisionsNext: decided.length > PAGE_SIZE,
+    decisionsNext: proposals.length > PAGE_SIZE,
     minutes: shownMeetings.map((m) => ({
       id: m.id,
       title: m.title,

@@ -2,6 +2,7 @@ import type { SeedContext } from "@commons/plugin-sdk/server";
 // Types only: the server entry imports the seed, and the manifest imports the server entry.
 import type { settings } from "../settings.ts";
 import { electorate, voterKey } from "./electorate.server.ts";
+import { namesOf } from "./meetings.server.ts";
 import { decide } from "./outcome.ts";
 import { renderMarkdown } from "@commons/markdown";
 
@@ -68,12 +69,14 @@ export async function seedForumDecisions({ db, tenantId }: Ctx, forumId: string,
     select: { id: true },
   });
   const owner = members[0];
+  // Owners' names are kept with their points, as the minutes page does.
+  const names = await namesOf(db, [owner?.userId, stakeholder?.userId].filter((id): id is string => !!id), organisations.slice(0, 1));
   await db.forumActionPoint.createMany({
     data: [
       { tenantId, meetingId: past.id, position: 0, description: "Send the forum's letter on missing company reports to the Department", ownerName: "Secretariat", dueOn: new Date(pastStart.getTime() + 14 * DAY) },
-      ...(organisations[0] ? [{ tenantId, meetingId: past.id, position: 1, description: "Compile the community monitors' findings into the shared report", ownerOrganisationId: organisations[0], dueOn: new Date(pastStart.getTime() + 28 * DAY) }] : []),
-      ...(owner ? [{ tenantId, meetingId: past.id, position: 2, description: "Circulate the draft report for comments", ownerUserId: owner.userId, dueOn: new Date(pastStart.getTime() + 35 * DAY) }] : []),
-      ...(stakeholder ? [{ tenantId, meetingId: past.id, position: 3, description: "Share the list of permits under review", ownerUserId: stakeholder.userId }] : []),
+      ...(organisations[0] ? [{ tenantId, meetingId: past.id, position: 1, description: "Compile the community monitors' findings into the shared report", ownerOrganisationId: organisations[0], ownerName: names.organisations.get(organisations[0]) ?? "", dueOn: new Date(pastStart.getTime() + 28 * DAY) }] : []),
+      ...(owner ? [{ tenantId, meetingId: past.id, position: 2, description: "Circulate the draft report for comments", ownerUserId: owner.userId, ownerName: names.people.get(owner.userId) ?? "", dueOn: new Date(pastStart.getTime() + 35 * DAY) }] : []),
+      ...(stakeholder ? [{ tenantId, meetingId: past.id, position: 3, description: "Share the list of permits under review", ownerUserId: stakeholder.userId, ownerName: names.people.get(stakeholder.userId) ?? "" }] : []),
     ].map((a) => ({ ...a, dueOn: a.dueOn ? new Date(a.dueOn.toISOString().slice(0, 10)) : null })),
   });
 

@@ -1,0 +1,104 @@
+// Count SQL statements per request (packages/db/src/sql-count.server.ts): the app's client is
+// created on first use, after this line, with a counting pool.
+process.env.SQL_COUNT = "1";
+
+import type { AsyncLocalStorage } from "node:async_hooks";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { createPluginHarness, useTestDatabase, type HarnessPerson, type PluginHarness } from "@commons/plugin-sdk/testing";
+import forums from "../manifest.ts";
+import { loader as recordLoader } from "../routes/decisions/record.tsx";
+import { loader as proposalLoader } from "../routes/decisions/proposal.tsx";
+import { loader as meetingLoader } from "../routes/decisions/meeting.tsx";
+import { loader as meetingsLoader } from "../routes/decisions/meetings.tsx";
+import { forumFixture, type ForumFixture } from "./helpers.ts";
+
+useTestDatabase();
+
+/** The data layer's per-request counter, reached by the global symbol it is registered under (a module may not import @commons/db). */
+function countStatements<T>(work: () => Promise<T>): Promise<{ result: T; statements: number }> {
+  const store = (globalThis as Record<symbol, AsyncLocalStorage<{ statements: number }> | undefined>)[Symbol.for("commons.sqlStatementCounter")];
+  if (!store) throw new Error("The SQL statement counter is not loaded");
+  const state = { statements: 0 };
+  return store.run(state, work).then((result) => ({ result, statements: state.statements }));
+}
+
+let h: PluginHarness;
+let f: ForumFixture;
+let proposalId: string;
+let meetingId: string;
+const ORGANISATIONS = 60;
+
+/** A forum of 60 more organisations, 40 decided proposals with public votes, 30 meetings with minutes and 5 action points each. */
+beforeAll(async () => {
+  h = await createPluginHarness(forums);
+  f = await forumFixture(h);
+  await h.db(async (db) => {
+    const tenantId = h.tenant.id;
+    await db.forum.update({ where: { id: f.forum.id }, data: { publicRecord: true } });
+    const organisations = await db.organisation.createManyAndReturn({
+      data: Array.from({ length: ORGANISATIONS }, (_, i) => ({ tenantId, name: `Scale organisation ${String(i).padStart(3, "0")}`, type: "NGO", region: "Luzon" })),
+      select: { id: true },
+    });
+    await db.forumParticipant.createMany({ data: organisations.map((o) => ({ tenantId, forumId: f.forum.id, organisationId: o.id })) });
+    const base = new Date("2026-01-01T00:00:00Z").getTime();
+    for (let i = 0; i < 40; i++) {
+      const p = await db.forumProposal.create({
+        data: {
+          tenantId, forumId: f.forum.id, title: `Decision ${i}`, body: "…", bodyHtml: "<p>…</p>", authorId: f.alice.id, voteUnit: "ORGANISATION", options: "CONSENT",
+          quorumPercent: 50, thresholdPercent: 60, blocksStop: true, stakeholdersVote: false, publicVotes: true, opensAt: new Date(base + i * 86_400_000), closesAt: new Date(base + (i + 7) * 86_400_000),
+          status: "DECIDED", outcome: "ADOPTED", counts: { votes: { agree: 40, disagree: 3 }, cast: 43, eligible: 63 }, eligibleCount: 63, decidedAt: new Date(base + (i + 7) * 86_400_000),
+        },
+        select: { id: true },
+      });
+      proposalId = p.id;
+    }
+    await db.forumVote.createMany({ data: organisations.slice(0, 43).map((o, i) => ({ tenantId, proposalId, voterKey: `org:${o.id}`, userId: f.alice.id, organisationId: o.id, choice: i < 40 ? "agree" : "disagree" })) });
+    for (let i = 0; i < 30; i++) {
+      const m = await db.forumMeeting.create({
+        data: { tenantId, forumId: f.forum.id, title: `Meeting ${i}`, startsAt: new Date(base + i * 86_400_000), endsAt: new Date(base + i * 86_400_000 + 7_200_000), timezone: "Asia/Manila", minutes: `## Notes ${i}\nAgreed.`, minutesPublishedAt: new Date(base + i * 86_400_000 + 86_400_000), attendeeUserIds: [f.alice.id, f.bea.id], createdById: f.moderator.id },
+        select: { id: true },
+      });
+      meetingId = m.id;
+      await db.forumActionPoint.createMany({
+        data: Array.from({ length: 5 }, (_, position) => ({ tenantId, meetingId: m.id, position, description: `Action ${position}`, ...(position % 2 ? { ownerOrganisationId: organisations[position]!.id, ownerName: `Scale organisation 00${position}` } : { ownerUserId: f.bea.id, ownerName: f.bea.name }) })),
+      });
+      await db.forumRsvp.createMany({ data: [f.alice, f.bea, f.moderator].map((p) => ({ tenantId, meetingId: m.id, userId: p.id, answer: "YES" as const })) });
+    }
+  });
+});
+afterAll(() => h?.close());
+
+async function measure(loader: (args: never) => Promise<unknown>, p: HarnessPerson | null, sub: string, params: Record<string, string>) {
+  const url = h.path(`${f.forum.id}${sub}`);
+  const request = p ? p.request(url) : new Request(new URL(url, "http://localhost"));
+  const { result, statements } = await countStatements(() => h.call(loader as never, { request, params: { forumId: f.forum.id, ...params } }));
+  expect(result.status).toBe(200);
+  return statements;
+}
+
+/** What every forum page pays before its own work: the guard's five, and forumForPerson's three for a signed-in person. */
+const GUARD = 5;
+const FORUM_ACCESS = 3;
+
+it("keeps each decisions page to a fixed number of statements, however many decisions, meetings, votes and organisations", async () => {
+  // The first request of a process also loads the session's types: not a page's cost.
+  await measure(meetingsLoader, f.alice, "/meetings", {});
+  const figures = {
+    recordParticipant: await measure(recordLoader, f.alice, "/record", {}),
+    recordVisitor: await measure(recordLoader, null, "/record", {}),
+    recordSecondPage: await measure(recordLoader, f.alice, "/record?decisions=2&minutes=2", {}),
+    proposalWithPublicVotes: await measure(proposalLoader, f.alice, `/proposals/${proposalId}`, { proposalId }),
+    meetingWithMinutes: await measure(meetingLoader, f.alice, `/meetings/${meetingId}`, { meetingId }),
+    meetings: await measure(meetingsLoader, f.alice, "/meetings", {}),
+  };
+  console.info("decisions pages, SQL statements per request (guard 5 and forum access 3 included):", figures);
+  // The record: proposals, meetings, action points, and the attendees' names (2).
+  expect(figures.recordParticipant).toBeLessThanOrEqual(GUARD + FORUM_ACCESS + 5);
+  expect(figures.recordSecondPage).toBe(figures.recordParticipant);
+  expect(figures.recordVisitor).toBeLessThanOrEqual(10);
+  // A proposal: the proposal, its voters (2), the votes (1), names (3).
+  expect(figures.proposalWithPublicVotes).toBeLessThanOrEqual(GUARD + FORUM_ACCESS + 7);
+  // A meeting: the meeting, answers, action points, names of those who answered and attended (2).
+  expect(figures.meetingWithMinutes).toBeLessThanOrEqual(GUARD + FORUM_ACCESS + 5);
+  expect(figures.meetings).toBeLessThanOrEqual(GUARD + FORUM_ACCESS + 2);
+});
