@@ -7,7 +7,8 @@ import { Button, ErrorSummary, Notice, Pagination, SelectField, Table } from "@c
 import { guard, type RouteArgs } from "../../src/access.server.ts";
 import { PERMISSIONS } from "../../src/constants.ts";
 import { notificationsT, useLocale, useNotificationsT } from "../../src/notifications/i18n.ts";
-import { digestSchema, preferencesOf, saveDigest, type ChoiceRow } from "../../src/notifications/preferences.server.ts";
+import { digestSchema, preferencesOf, saveDigest } from "../../src/notifications/preferences.server.ts";
+import type { ChoiceRow } from "../../src/notifications/preferences.server.ts";
 
 export const meta: MetaFunction = () => [{ title: `${notificationsT()("forums.notifications.page.title")} · Commons` }];
 
