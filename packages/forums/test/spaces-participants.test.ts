@@ -3,6 +3,7 @@ import { createPluginHarness, useTestDatabase, type Mailbox, type PluginHarness 
 import forums from "../manifest.ts";
 import * as participants from "../routes/spaces/participants.tsx";
 import * as rules from "../routes/spaces/rules.tsx";
+import * as index from "../routes/spaces/index.tsx";
 import { forumFixture, type ForumFixture } from "./helpers.ts";
 
 useTestDatabase();
@@ -181,6 +182,20 @@ describe("inviting a stakeholder by email", () => {
     expect(row).toEqual({ affiliation: "Government office: Mines and Geosciences Bureau", removedAt: null });
     expect((await rules_(ana)).status).toBe(200);
     expect(((await load(f.secretariat)).data as Page).pending).toEqual([]);
+  });
+
+  it("puts a stakeholder who has just joined in their forum when they open the forums list, before the worker does", async () => {
+    const email = "marco.diaz@nickel.example.com";
+    await post(f.secretariat, { intent: "invite", email, name: "Marco Diaz", kind: "company", affiliation: "Nickel Co" });
+    const invitation = await h.db((db) => db.invitation.findFirstOrThrow({ where: { email }, select: { id: true } }));
+    const marco = await h.person({ role: "STAKEHOLDER", email, name: "Marco Diaz" });
+    await h.db((db) => db.invitation.update({ where: { id: invitation.id }, data: { acceptedAt: new Date() } }));
+    const list = await h.call(index.loader, { request: marco.request(h.path()) });
+    expect((list.data as { forums: { id: string }[] }).forums.map((x) => x.id)).toEqual([f.forum.id]);
+    // The worker's person.joined then finds nothing left to do.
+    const membership = await h.db((db) => db.membership.findFirstOrThrow({ where: { userId: marco.id }, select: { id: true } }));
+    await h.dispatch("person.joined", { userId: marco.id, membershipId: membership.id });
+    expect(await h.db((db) => db.forumParticipant.count({ where: { userId: marco.id } }))).toBe(1);
   });
 
   it("adds a stakeholder who already has a membership at once", async () => {

@@ -3,6 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { Pagination } from "@commons/ui";
 import { guard, visibleForumsWhere, type RouteArgs } from "../../src/access.server.ts";
 import { PAGE_SIZE, PERMISSIONS } from "../../src/constants.ts";
+import { joinInvitedForums } from "../../src/spaces/participants.server.ts";
 import { forumLinks } from "../../src/spaces/forum-nav.tsx";
 import { paginationLabels, spacesT, useSpacesT } from "../../src/spaces/i18n.ts";
 
@@ -19,16 +20,21 @@ export async function loader(args: RouteArgs) {
   const page = pageParam(args.request);
   return guard(args, PERMISSIONS.takePart, async (ctx) => {
     const where = visibleForumsWhere(ctx);
-    const [forums, total] = await Promise.all([
-      ctx.db.forum.findMany({
-        where,
-        orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-        skip: (page - 1) * PAGE_SIZE,
-        take: PAGE_SIZE,
-        select: { id: true, name: true, purpose: true, access: true, publicRecord: true, archivedAt: true },
-      }),
-      ctx.db.forum.count({ where }),
-    ]);
+    const list = () =>
+      Promise.all([
+        ctx.db.forum.findMany({
+          where,
+          orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+          skip: (page - 1) * PAGE_SIZE,
+          take: PAGE_SIZE,
+          select: { id: true, name: true, purpose: true, access: true, publicRecord: true, archivedAt: true },
+        }),
+        ctx.db.forum.count({ where }),
+      ]);
+    let [forums, total] = await list();
+    // A stakeholder who has just accepted their invitation lands here before the worker has
+    // put them in their forums (person.joined): do it now, the same idempotent way.
+    if (!total && ctx.person.role === "STAKEHOLDER" && (await joinInvitedForums(ctx.db, ctx.tenant.id, ctx.person.id))) [forums, total] = await list();
     return {
       slug: ctx.tenant.slug,
       canManage: ctx.person.role !== "STAKEHOLDER" && ctx.can(PERMISSIONS.manage),
