@@ -3,6 +3,7 @@ import type { SeedContext } from "@commons/plugin-sdk/server";
 import type { settings } from "./settings.ts";
 import { participantsOf } from "./access.server.ts";
 import { seedForumDecisions } from "./decisions/seed.server.ts";
+import { seedForumThreads } from "./threads/seed.server.ts";
 
 type Ctx = SeedContext<typeof settings>;
 type Member = Ctx["members"][number];
@@ -93,10 +94,11 @@ export async function seedSpaces({ db, tenantId, members, log }: Ctx): Promise<S
 
 /**
  * The module's demo seed: the spaces area's forum, then each area's content in it
- * (decisions: meetings with minutes, a decided proposal; threads add theirs here).
+ * (decisions: meetings with minutes, a decided proposal; threads: discussions with a quote and mentions).
  */
 export async function seedForums(ctx: Ctx): Promise<void> {
   const forum = await seedSpaces(ctx);
   if (!forum) return;
   await seedForumDecisions(ctx, forum.forumId);
+  await seedForumThreads(ctx, forum);
 }
