@@ -140,19 +140,22 @@ describe("documents are downloaded by those who may see the consultation", () =>
   });
 });
 
+const list = (person: HarnessPerson, query: string, coalition: Pick<PluginHarness, "path" | "tenant"> = h) =>
+  h.call(index.loader, { request: person.request(coalition.path(query)), params: { tenant: coalition.tenant.slug } });
+
 describe("the index", () => {
   it("the secretariat sees every consultation, newest first, by status, a page at a time", async () => {
-    const page = await call(index.loader, staff, "", {});
+    const page = await list(staff, "");
     expect(page.status).toBe(200);
     expect(page.data?.view).toBe("secretariat");
     const total = await h.db((db) => db.consultation.count());
     expect(page.data?.consultations).toHaveLength(Math.min(total, 25));
     const created = await h.db((db) => db.consultation.findMany({ orderBy: { createdAt: "desc" }, take: 1, select: { id: true } }));
     expect(page.data?.consultations[0]?.id).toBe(created[0]!.id);
-    const open = await call(index.loader, staff, "?status=OPEN", {});
+    const open = await list(staff, "?status=OPEN");
     expect(open.data?.consultations.every((c) => c.status === "OPEN")).toBe(true);
     expect(open.data?.consultations.length).toBeGreaterThan(0);
-    const odd = await call(index.loader, staff, "?status=NOPE&page=-3", {});
+    const odd = await list(staff, "?status=NOPE&page=-3");
     expect(odd.status).toBe(200);
     expect(odd.data?.page).toBe(1);
   });
@@ -166,7 +169,7 @@ describe("the index", () => {
     for (const c of [later, soon, notMine, closed]) expect((await openConsultationAs(h, staff, c.id)).status).toBe(302);
     await h.db((db) => db.consultation.update({ where: { id: closed.id }, data: { status: "CLOSED", closedAt: new Date() } }));
 
-    const page = await call(index.loader, member, "", {});
+    const page = await list(member, "");
     expect(page.data?.view).toBe("member");
     const openTitles = page.data?.open.map((c) => c.title) ?? [];
     expect(openTitles.indexOf("Soon")).toBeLessThan(openTitles.indexOf("Later"));
@@ -175,8 +178,8 @@ describe("the index", () => {
     expect(page.data?.closed.map((c) => c.title)).toEqual(["Closed one"]);
     expect(page.data?.consultations).toEqual([]);
 
-    const theirs = await call(index.loader, outsider, "", {});
+    const theirs = await list(outsider, "");
     expect(theirs.data?.open.map((c) => c.title)).toEqual(["Not mine"]);
-    expect((await call(index.loader, other.member, "", {}, undefined, other)).data?.open).toEqual([]);
+    expect((await list(other.member, "", other)).data?.open).toEqual([]);
   });
 });

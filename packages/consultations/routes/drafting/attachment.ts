@@ -22,7 +22,8 @@ export async function loader(args: RouteArgs) {
   if (!stored) throw notFound();
   return new Response(stored.bytes as Uint8Array<ArrayBuffer>, {
     headers: {
-      "Content-Type": file.contentType,
+      // Text is checked as UTF-8 on upload, so it is served as such.
+      "Content-Type": file.contentType.startsWith("text/") ? `${file.contentType}; charset=utf-8` : file.contentType,
       "Content-Length": String(stored.bytes.byteLength),
       "Content-Disposition": contentDisposition(file.fileName),
       "X-Content-Type-Options": "nosniff",
