@@ -180,3 +180,31 @@ describe("who may not reach a forum's threads", () => {
     expect((await threadAs(f.alice, theirs.id)).status).toBe(404);
   });
 });
+
+describe("the forum's rules and its archive", () => {
+  it("sends a participant who has not accepted the rules to them before the threads, and refuses their post", async () => {
+    const g = await forumFixture(h, { acceptRules: false });
+    const page = await h.call(forumPage.loader, { request: g.alice.request(h.path(g.forum.id)), params: { forumId: g.forum.id } });
+    expect(page.status).toBe(302);
+    expect(page.headers.get("Location")).toContain(`/forums/${g.forum.id}/rules?next=`);
+    const post = await h.call(newThread.action, { request: g.alice.request(h.path(`${g.forum.id}/threads/new`), { form: { title: "Before the rules", body: "x" } }), params: { forumId: g.forum.id } });
+    expect(post.status).toBe(302);
+    expect(await h.db((db) => db.forumThread.count({ where: { forumId: g.forum.id } }))).toBe(0);
+  });
+
+  it("refuses new threads and replies in an archived forum, keeping the text", async () => {
+    const threadId = await startThread(f.alice, "Before the archive", "Last words.");
+    await h.db((db) => db.forum.update({ where: { id: f.forum.id }, data: { archivedAt: new Date() } }));
+    try {
+      const reply = await postTo(f.bea, threadId, { intent: "reply", body: "Too late?" });
+      expect(reply.status).toBe(409);
+      expect((reply.data as Failure).formError).toBe("This forum is archived: nothing new can be posted.");
+      expect((reply.data as Failure).values.body).toBe("Too late?");
+      const started = await h.call(newThread.action, { request: f.bea.request(forumUrl("/threads/new"), { form: { title: "New after archive", body: "x" } }), params: { forumId: f.forum.id } });
+      expect(started.status).toBe(409);
+      expect(((await threadAs(f.bea, threadId)).data as ThreadData).canReply).toBe(false);
+    } finally {
+      await h.db((db) => db.forum.update({ where: { id: f.forum.id }, data: { archivedAt: null } }));
+    }
+  });
+});
