@@ -6,12 +6,14 @@ import { invalid } from "@commons/plugin-sdk/forms/server";
 import { notFound } from "@commons/plugin-sdk/server";
 import { enterForum, forumNav, guard, requireId, type RouteArgs } from "../../src/access.server.ts";
 import { PERMISSIONS } from "../../src/constants.ts";
-import { Feedback, type ActionResult } from "../../src/decisions/components.tsx";
+import { Feedback, type ActionResult, decisionsLinks } from "../../src/decisions/components.tsx";
 import { decisionsT, useDecisionsT } from "../../src/decisions/i18n.ts";
 import { MeetingForm } from "../../src/decisions/meeting-form.tsx";
 import { findMeeting, meetingSchema } from "../../src/decisions/meetings.server.ts";
 import { TIME_ZONES, toLocalInput } from "../../src/decisions/time.ts";
 import { ForumNav } from "../../src/spaces/forum-nav.tsx";
+
+export const links = decisionsLinks;
 
 export const meta: MetaFunction = () => [{ title: `${decisionsT()("forums.decisions.meeting.edit.title")} · Commons` }];
 

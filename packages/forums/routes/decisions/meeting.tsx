@@ -6,11 +6,13 @@ import { formatDate, formatDateTime } from "@commons/i18n";
 import { Button, SelectField, Table } from "@commons/ui";
 import { enterForum, forumNav, guard, requireId, type RouteArgs } from "../../src/access.server.ts";
 import { PERMISSIONS } from "../../src/constants.ts";
-import { Feedback, type ActionResult } from "../../src/decisions/components.tsx";
+import { Feedback, type ActionResult, decisionsLinks } from "../../src/decisions/components.tsx";
 import { decisionsT, useDecisionsT, useLocale } from "../../src/decisions/i18n.ts";
 import { answerRsvp, findMeeting, namesOf, ownerLabel, ownersToName, renderMinutes, RSVP_ANSWERS, type RsvpAnswer } from "../../src/decisions/meetings.server.ts";
 import { isTimeZone, safeZone, TIME_ZONES } from "../../src/decisions/time.ts";
 import { ForumNav } from "../../src/spaces/forum-nav.tsx";
+
+export const links = decisionsLinks;
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.meeting.title ?? ""} · Commons` }];
 

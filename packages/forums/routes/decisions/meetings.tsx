@@ -5,7 +5,10 @@ import { Pagination, Table } from "@commons/ui";
 import { enterForum, forumNav, guard, requireId, type RouteArgs } from "../../src/access.server.ts";
 import { PAGE_SIZE, PERMISSIONS } from "../../src/constants.ts";
 import { decisionsT, paginationLabels, useDecisionsT, useLocale } from "../../src/decisions/i18n.ts";
+import { decisionsLinks } from "../../src/decisions/components.tsx";
 import { ForumNav } from "../../src/spaces/forum-nav.tsx";
+
+export const links = decisionsLinks;
 
 export const meta: MetaFunction = () => [{ title: `${decisionsT()("forums.decisions.meetings.title")} · Commons` }];
 

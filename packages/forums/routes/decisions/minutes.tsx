@@ -7,10 +7,12 @@ import { notFound } from "@commons/plugin-sdk/server";
 import { Button, CheckboxField, CheckboxGroup, TextAreaField, TextField, SelectField } from "@commons/ui";
 import { enterForum, forumNav, guard, participantsOf, requireId, type Db, type RouteArgs } from "../../src/access.server.ts";
 import { PERMISSIONS } from "../../src/constants.ts";
-import { Feedback, failureOf, type ActionResult } from "../../src/decisions/components.tsx";
+import { Feedback, failureOf, type ActionResult, decisionsLinks } from "../../src/decisions/components.tsx";
 import { decisionsT, useDecisionsT } from "../../src/decisions/i18n.ts";
 import { ACTION_POINTS_MAX, findMeeting, MINUTES_MAX, parseMinutes, saveMinutes } from "../../src/decisions/meetings.server.ts";
 import { ForumNav } from "../../src/spaces/forum-nav.tsx";
+
+export const links = decisionsLinks;
 
 export const meta: MetaFunction = () => [{ title: `${decisionsT()("forums.decisions.minutes.title")} · Commons` }];
 

@@ -7,12 +7,14 @@ import { notFound } from "@commons/plugin-sdk/server";
 import { Button, SelectField, TextAreaField, TextField } from "@commons/ui";
 import { enterForum, forumNav, guard, requireId, type RouteArgs } from "../../src/access.server.ts";
 import { PERMISSIONS } from "../../src/constants.ts";
-import { Feedback, RuleSummary, failureOf, type ActionResult } from "../../src/decisions/components.tsx";
+import { Feedback, RuleSummary, failureOf, type ActionResult, decisionsLinks } from "../../src/decisions/components.tsx";
 import { electorate } from "../../src/decisions/electorate.server.ts";
 import { decisionsT, useDecisionsT } from "../../src/decisions/i18n.ts";
 import { BODY_MAX, mayTable, proposalSchema, tableProposal, TITLE_MAX } from "../../src/decisions/proposals.server.ts";
 import { safeZone, toLocalInput } from "../../src/decisions/time.ts";
 import { ForumNav } from "../../src/spaces/forum-nav.tsx";
+
+export const links = decisionsLinks;
 
 export const meta: MetaFunction = () => [{ title: `${decisionsT()("forums.decisions.proposal.new.title")} · Commons` }];
 

@@ -7,12 +7,14 @@ import { formatDateTime, formatNumber } from "@commons/i18n";
 import { Button, Table } from "@commons/ui";
 import { enterForum, forumNav, guard, requireId, type Db, type RouteArgs } from "../../src/access.server.ts";
 import { PERMISSIONS } from "../../src/constants.ts";
-import { Feedback, RuleSummary, choiceLabel, outcomeLabel, type ActionResult } from "../../src/decisions/components.tsx";
+import { Feedback, RuleSummary, choiceLabel, outcomeLabel, type ActionResult, decisionsLinks } from "../../src/decisions/components.tsx";
 import { electorate, voterKey } from "../../src/decisions/electorate.server.ts";
 import { decisionsT, useDecisionsT, useLocale, type DecisionsT } from "../../src/decisions/i18n.ts";
 import { ballotValues, castVote, countVotes, windowState } from "../../src/decisions/proposals.server.ts";
 import { safeZone } from "../../src/decisions/time.ts";
 import { ForumNav } from "../../src/spaces/forum-nav.tsx";
+
+export const links = decisionsLinks;
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.proposal.title ?? ""} · Commons` }];
 

@@ -7,11 +7,13 @@ import { Pagination, Table } from "@commons/ui";
 import forums from "../../manifest.ts";
 import { forumForPerson, forumNav, forumPath, requireId, type RouteArgs } from "../../src/access.server.ts";
 import { PERMISSIONS } from "../../src/constants.ts";
-import { choiceLabel, outcomeLabel, type RuleView } from "../../src/decisions/components.tsx";
+import { choiceLabel, outcomeLabel, type RuleView, decisionsLinks } from "../../src/decisions/components.tsx";
 import { paginationLabels, useDecisionsT, useLocale, type DecisionsT } from "../../src/decisions/i18n.ts";
 import { mayTable } from "../../src/decisions/proposals.server.ts";
 import { forumRecord } from "../../src/decisions/record.server.ts";
 import { ForumNav } from "../../src/spaces/forum-nav.tsx";
+
+export const links = decisionsLinks;
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.forum.name ?? ""} · Commons` }];
 

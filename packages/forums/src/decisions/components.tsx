@@ -1,5 +1,10 @@
 import { ErrorSummary, Notice } from "@commons/ui";
+import { forumLinks } from "../spaces/forum-nav.tsx";
+import stylesheet from "./decisions.css?url";
 import { useDecisionsT, type DecisionsT } from "./i18n.ts";
+
+/** Every decisions page exports these as its `links`: the forum header's stylesheet and this area's. */
+export const decisionsLinks = () => [...forumLinks(), { rel: "stylesheet", href: stylesheet }];
 
 /** What a decisions action returns (the SDK's invalid/fieldError/formError/done), as the page receives it. */
 export type ActionResult =
