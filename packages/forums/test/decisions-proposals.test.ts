@@ -209,8 +209,9 @@ describe("closing the vote", () => {
     expect((await vote(f.alice, forum.id, p.id, "agree")).status).toBe(200);
     expect((await vote(f.bea, forum.id, p.id, "disagree")).status).toBe(200);
 
-    // Before the window closes, the job leaves it open.
+    // Before the window closes, and while votes cast at its last moment may still be committing, the job leaves it open.
     await h.runJob("close-votes", { scheduledAt: new Date(p.closesAt.getTime() - 60_000) });
+    await h.runJob("close-votes", { scheduledAt: new Date(p.closesAt.getTime() + 30_000) });
     expect((await h.db((db) => db.forumProposal.findUniqueOrThrow({ where: { id: p.id }, select: { status: true } }))).status).toBe("OPEN");
 
     const before = (await h.events("decision.recorded")).length;
@@ -242,7 +243,7 @@ describe("closing the vote", () => {
   it("records a proposal without quorum as NO_QUORUM, not rejected", async () => {
     const p = await proposal(f.forum.id, { quorumPercent: 50 }, { closesAt: new Date(Date.now() + HOUR) });
     expect((await vote(f.alice, f.forum.id, p.id, "disagree")).status).toBe(200);
-    await h.runJob("close-votes", { scheduledAt: new Date(p.closesAt.getTime() + 1000) });
+    await h.runJob("close-votes", { scheduledAt: new Date(p.closesAt.getTime() + 5 * 60_000) });
     const row = await h.db((db) => db.forumProposal.findUniqueOrThrow({ where: { id: p.id }, select: { outcome: true, eligibleCount: true } }));
     // 1 of 3 organisations voted.
     expect(row).toEqual({ outcome: "NO_QUORUM", eligibleCount: 3 });

@@ -11,8 +11,15 @@ export const CLOSE_VOTES_JOB = "close-votes";
 const BATCH = 200;
 
 /**
- * The close-votes job, every few minutes per coalition: each OPEN proposal whose window has
- * closed by the run's tick is counted in SQL, decided by the rule copied onto it (the pure
+ * A vote accepted just before the window closed may still be committing (a request's
+ * transaction lasts up to 15 s): a proposal is counted once its window has been closed this
+ * long, so no accepted vote is left out of the count.
+ */
+export const SETTLE_MS = 60_000;
+
+/**
+ * The close-votes job, every few minutes per coalition: each OPEN proposal whose window had
+ * closed a minute before the run's tick is counted in SQL, decided by the rule copied onto it (the pure
  * `decide`), and written — outcome, counts, eligible voters, DECIDED — in the run's
  * transaction, with `decision.recorded` emitted in the same transaction. The write claims
  * the row only while it is still OPEN, so a second run (or a retry, or two at once: the
@@ -21,7 +28,7 @@ const BATCH = 200;
  */
 export async function closeVotes({ db, scheduledAt, emit, log }: JobContext<typeof Settings>): Promise<void> {
   const due = await db.forumProposal.findMany({
-    where: { status: "OPEN", closesAt: { lte: scheduledAt } },
+    where: { status: "OPEN", closesAt: { lte: new Date(scheduledAt.getTime() - SETTLE_MS) } },
     orderBy: [{ closesAt: "asc" }, { id: "asc" }],
     take: BATCH,
     select: { id: true, forumId: true, options: true, choices: true, quorumPercent: true, thresholdPercent: true, blocksStop: true, voteUnit: true, stakeholdersVote: true },
