@@ -71,6 +71,13 @@ describe("adding and removing participants", () => {
     expect((await rules_(f.outsider)).status).toBe(200);
     const entry = await h.db((db) => db.activity.findFirst({ where: { action: "forums.participant_added", subjectId: f.forum.id }, orderBy: { createdAt: "desc" } }));
     expect(entry).toMatchObject({ actorId: f.moderator.id, data: { name: f.organisations.upland.name } });
+    // Its people are told where to start.
+    const [event] = await h.events("forums.participants_added");
+    expect(event?.payload).toEqual({ forumId: f.forum.id, userIds: [], organisationIds: [f.organisations.upland.id] });
+    await h.dispatch(event!.type, event!.payload as Record<string, unknown>, { eventId: event!.id });
+    const mail = await mailbox.waitFor((m) => m.to.includes(f.outsider.email));
+    expect(mail.subject).toBe(`You can now take part in the forum “${f.forum.name}”`);
+    expect(mail.text).toContain(`/forums/${f.forum.id}/rules`);
   });
 
   it("asks to tick something", async () => {

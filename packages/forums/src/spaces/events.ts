@@ -2,4 +2,6 @@
 export const SPACES_EVENTS = {
   /** A participant (a person, or an organisation and so its people) was removed, with a reason. */
   participantRemoved: "forums.participant_removed",
+  /** People or organisations were put in a forum (newly, or let back in): they are told. */
+  participantsAdded: "forums.participants_added",
 } as const;

@@ -80,6 +80,7 @@ export async function addOrganisations(ctx: Ctx, entry: ForumEntry, organisation
   for (const o of organisations.filter((o) => added.has(o.id))) {
     await recordActivity(ctx, "forums.participant_added", { type: "forum", id: entry.forum.id }, { forum: entry.forum.name, name: o.name });
   }
+  if (added.size) await ctx.emit(SPACES_EVENTS.participantsAdded, { forumId: entry.forum.id, userIds: [], organisationIds: [...added] });
   return added.size;
 }
 
@@ -91,6 +92,7 @@ export async function addPeople(ctx: Ctx, entry: ForumEntry, userIds: readonly s
   for (const p of people.filter((p) => added.has(p.userId))) {
     await recordActivity(ctx, "forums.participant_added", { type: "forum", id: entry.forum.id }, { forum: entry.forum.name, name: p.user.name });
   }
+  if (added.size) await ctx.emit(SPACES_EVENTS.participantsAdded, { forumId: entry.forum.id, userIds: [...added], organisationIds: [] });
   return added.size;
 }
 
@@ -112,6 +114,7 @@ export async function inviteStakeholder(ctx: Ctx, entry: ForumEntry, input: { em
     if (live) return "already-in";
     await putIn(ctx, forumId, "userId", [membership.userId], { affiliation: input.affiliation });
     await recordActivity(ctx, "forums.participant_added", { type: "forum", id: forumId }, { forum: entry.forum.name, name: input.name, affiliation: input.affiliation });
+    await ctx.emit(SPACES_EVENTS.participantsAdded, { forumId, userIds: [membership.userId], organisationIds: [] });
     return "added";
   }
   const open = await db.invitation.findFirst({
@@ -244,6 +247,7 @@ export async function restoreParticipant(ctx: Ctx, entry: ForumEntry, participan
   if (!row.removedAt) return false;
   await ctx.db.forumParticipant.update({ where: { tenantId_id: { tenantId: ctx.tenant.id, id: row.id } }, data: { removedAt: null, removedReason: "" }, select: { id: true } });
   await recordActivity(ctx, "forums.participant_restored", { type: "forum", id: entry.forum.id }, { forum: entry.forum.name, name: await rowName(ctx.db, row) });
+  await ctx.emit(SPACES_EVENTS.participantsAdded, { forumId: entry.forum.id, userIds: row.userId ? [row.userId] : [], organisationIds: row.organisationId ? [row.organisationId] : [] });
   return true;
 }
 
@@ -255,6 +259,22 @@ export async function removalRecipients(db: Db, participantId: string) {
     ? [row.userId]
     : (await db.membership.findMany({ where: { organisationId: row.organisationId ?? undefined, role: { not: "STAKEHOLDER" } }, select: { userId: true } })).map((m) => m.userId);
   return { forum: row.forum, reason: row.removedReason, userIds };
+}
+
+/**
+ * Who is told they were added: the people added in person and the people of the added
+ * organisations (not stakeholders, who are only ever added in person) who are in the forum
+ * now (not removed meanwhile).
+ */
+export async function additionRecipients(db: Db, forumId: string, added: { userIds: readonly string[]; organisationIds: readonly string[] }) {
+  const forum = await db.forum.findFirst({ where: { id: forumId }, select: { id: true, name: true, purpose: true } });
+  if (!forum) return null;
+  const inForum = new Set((await participantsOf(db, forumId)).map((p) => p.userId));
+  const ofOrganisations = added.organisationIds.length
+    ? (await db.membership.findMany({ where: { organisationId: { in: [...added.organisationIds] }, role: { not: "STAKEHOLDER" } }, select: { userId: true } })).map((m) => m.userId)
+    : [];
+  const userIds = [...new Set([...added.userIds, ...ofOrganisations])].filter((id) => inForum.has(id));
+  return { forum, userIds };
 }
 
 /** Organisations of this coalition by name, for the add form (not those in already). */

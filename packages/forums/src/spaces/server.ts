@@ -2,14 +2,16 @@ import { z } from "zod";
 import type { ModuleServer } from "@commons/plugin-sdk/server";
 import type { settings } from "../settings.ts";
 import { SPACES_EVENTS } from "./events.ts";
-import { joinInvitedForums, removalRecipients } from "./participants.server.ts";
+import { additionRecipients, joinInvitedForums, removalRecipients } from "./participants.server.ts";
 
 const joined = z.object({ userId: z.uuid() });
 const removed = z.object({ forumId: z.uuid(), participantId: z.uuid() });
+const added = z.object({ forumId: z.uuid(), userIds: z.array(z.uuid()), organisationIds: z.array(z.uuid()) });
 
 /**
  * The spaces area's part of the module's server entry: an invited stakeholder lands in their
- * forums when they accept the invitation; a removed participant is told why.
+ * forums when they accept the invitation; people added are told where to start, and a
+ * removed participant is told why.
  */
 export const spacesServer: Pick<ModuleServer<typeof settings>, "subscribers" | "emails" | "jobs"> = {
   subscribers: {
@@ -25,8 +27,16 @@ export const spacesServer: Pick<ModuleServer<typeof settings>, "subscribers" | "
       if (!removal) return;
       for (const userId of removal.userIds) await email(userId, "participant-removed", { forum: removal.forum.name, reason: removal.reason, url: moduleUrl("") });
     },
+    [SPACES_EVENTS.participantsAdded]: async (event, { db, email, moduleUrl }) => {
+      const { forumId, ...who } = added.parse(event.payload);
+      const addition = await additionRecipients(db, forumId, who);
+      if (!addition) return;
+      const data = { forum: addition.forum.name, purpose: addition.forum.purpose, url: moduleUrl(`${forumId}/rules`) };
+      for (const userId of addition.userIds) await email(userId, "participant-added", data);
+    },
   },
   emails: {
+    "participant-added": (data, t) => ({ subject: t("forums.spaces.mail.added.subject", data), text: t("forums.spaces.mail.added.text", data) }),
     "participant-removed": (data, t) => ({ subject: t("forums.spaces.mail.removed.subject", data), text: t("forums.spaces.mail.removed.text", data) }),
   },
   jobs: {},
