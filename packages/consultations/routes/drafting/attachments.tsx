@@ -7,7 +7,9 @@ import { findConsultation, isUuid, requireId, secretariatGuard, type RouteArgs }
 import { ATTACHMENT_TYPES, cleanFileName, contentMatches, extensionOf, MAX_ATTACHMENTS, readUpload, type Upload } from "../../src/drafting/attachments.server.ts";
 import { ConsultationHeader } from "../../src/drafting/components.tsx";
 import { draftingT, useDraftingT, type DraftingT } from "../../src/drafting/i18n.ts";
+import { draftingLinks } from "../../src/drafting/styles.ts";
 
+export const links = draftingLinks;
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data ? draftingT()("consultations.drafting.attachments.title", { title: data.consultation.title }) : ""} · Commons` }];
 
 export async function loader(args: RouteArgs) {

@@ -7,7 +7,9 @@ import { findConsultation, isLocked, lockConsultation, requireId, secretariatGua
 import { ConsultationHeader, paginationLabels } from "../../src/drafting/components.tsx";
 import { draftingT, useDraftingT } from "../../src/drafting/i18n.ts";
 import { MAX_PICKED, pickedAfterSave, searchOrganisations } from "../../src/drafting/picked.server.ts";
+import { draftingLinks } from "../../src/drafting/styles.ts";
 
+export const links = draftingLinks;
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data ? draftingT()("consultations.drafting.audience.title", { title: data.consultation.title }) : ""} · Commons` }];
 
 const searchOf = (url: URL) => ({

@@ -7,7 +7,9 @@ import { ConsultationHeader } from "../../src/drafting/components.tsx";
 import { DetailsForm, detailsValues, type DetailsFailure } from "../../src/drafting/details-form.tsx";
 import { detailsPage, saveDetails } from "../../src/drafting/details-page.server.ts";
 import { draftingT, useDraftingT } from "../../src/drafting/i18n.ts";
+import { draftingLinks } from "../../src/drafting/styles.ts";
 
+export const links = draftingLinks;
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data ? draftingT()("consultations.drafting.edit.title", { title: data.title }) : ""} · Commons` }];
 
 export async function loader(args: RouteArgs) {

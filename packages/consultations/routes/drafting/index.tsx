@@ -8,7 +8,9 @@ import type { RouteArgs } from "../../src/drafting/access.server.ts";
 import { paginationLabels, StatusTag } from "../../src/drafting/components.tsx";
 import { draftingT, useDraftingT } from "../../src/drafting/i18n.ts";
 import { formatInZone, zoneName, zoneOrUtc } from "../../src/drafting/time.ts";
+import { draftingLinks } from "../../src/drafting/styles.ts";
 
+export const links = draftingLinks;
 export const meta: MetaFunction = () => [{ title: `${draftingT()("consultations.drafting.index.title")} · Commons` }];
 
 const STATUSES = ["DRAFT", "SCHEDULED", "OPEN", "CLOSED"] as const;

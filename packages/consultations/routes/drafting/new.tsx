@@ -5,7 +5,9 @@ import { secretariatGuard, type RouteArgs } from "../../src/drafting/access.serv
 import { DetailsForm, detailsValues, type DetailsFailure } from "../../src/drafting/details-form.tsx";
 import { detailsPage, saveDetails } from "../../src/drafting/details-page.server.ts";
 import { draftingT, useDraftingT } from "../../src/drafting/i18n.ts";
+import { draftingLinks } from "../../src/drafting/styles.ts";
 
+export const links = draftingLinks;
 export const meta: MetaFunction = () => [{ title: `${draftingT()("consultations.drafting.new.title")} · Commons` }];
 
 export async function loader(args: RouteArgs) {

@@ -8,7 +8,9 @@ import { findConsultation, requireId, secretariatGuard, type RouteArgs } from ".
 import { ConsultationHeader } from "../../src/drafting/components.tsx";
 import { draftingT, useDraftingT } from "../../src/drafting/i18n.ts";
 import { formatInZone, zoneOrUtc } from "../../src/drafting/time.ts";
+import { draftingLinks } from "../../src/drafting/styles.ts";
 
+export const links = draftingLinks;
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data ? draftingT()("consultations.drafting.open.title", { title: data.consultation.title }) : ""} · Commons` }];
 
 export async function loader(args: RouteArgs) {

@@ -8,7 +8,11 @@ import { draftingT, useDraftingT } from "../../src/drafting/i18n.ts";
 import { questionsOf } from "../../src/drafting/questions.server.ts";
 import { formatInZone, zoneName, zoneOrUtc } from "../../src/drafting/time.ts";
 import { QuestionFields } from "../../src/questions/QuestionFields.tsx";
+import { answeringLinks } from "../../src/answering/components.tsx";
+import { draftingLinks } from "../../src/drafting/styles.ts";
 
+/** The question fields are styled as on the answer page. */
+export const links = () => [...draftingLinks(), ...answeringLinks()];
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data ? draftingT()("consultations.drafting.preview.title", { title: data.consultation.title }) : ""} · Commons` }];
 
 /** The consultation as its audience will see it: texts, documents and the answer form's own question fields (three statements). */

@@ -8,7 +8,9 @@ import { findConsultation, isLocked, isUuid, lockConsultation, requireId, secret
 import { ConsultationHeader } from "../../src/drafting/components.tsx";
 import { draftingT, useDraftingT, type DraftingT } from "../../src/drafting/i18n.ts";
 import { addQuestion, deleteQuestion, MAX_QUESTIONS, moveQuestion, questionSchema, questionsOf } from "../../src/drafting/questions.server.ts";
+import { draftingLinks } from "../../src/drafting/styles.ts";
 
+export const links = draftingLinks;
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data ? draftingT()("consultations.drafting.questions.title", { title: data.consultation.title }) : ""} · Commons` }];
 
 export async function loader(args: RouteArgs) {
