@@ -1,28 +1,16 @@
-import { z } from "zod";
-import { notFound, withModule, type ModuleContext, type RequestContext } from "@commons/plugin-sdk/server";
+import { notFound, withModule, type RequestContext } from "@commons/plugin-sdk/server";
 import consultations from "../../manifest.ts";
-import type { settings } from "../settings.ts";
+import type { ConsultationRouteArgs, ConsultationsCtx } from "../access.server.ts";
 
-export type Ctx = ModuleContext<typeof settings>;
+export { requireUuid as requireId } from "../access.server.ts";
+
+export type Ctx = ConsultationsCtx;
 export type Db = Ctx["db"];
+export type RouteArgs = ConsultationRouteArgs;
 
-/** What a loader or action is called with (the portal's load context satisfies RequestContext). */
-export interface RouteArgs {
-  request: Request;
-  context: unknown;
-  params: Record<string, string | undefined>;
-}
-
-/** Every follow-area route starts here: signed in, a member of this coalition, the permission held. */
+/** The secretariat's follow-area routes start here: signed in, a member of this coalition, the permission held. */
 export function guard<T>(args: RouteArgs, permission: string, work: (ctx: Ctx) => Promise<T>): Promise<T> {
   return withModule({ request: args.request, context: args.context as RequestContext, params: args.params }, consultations, permission, work);
-}
-
-/** Ids come from URLs: anything but a UUID is a page that does not exist. */
-export function requireId(value: unknown): string {
-  const parsed = z.uuid().safeParse(value);
-  if (!parsed.success) throw notFound();
-  return parsed.data;
 }
 
 export function pageParam(url: URL, name = "page"): number {
