@@ -129,6 +129,23 @@ describe("the rules gate", () => {
   });
 });
 
+describe("archiving", () => {
+  it("archives and reopens a forum, recorded; only the secretariat may", async () => {
+    const fx = await forumFixture(h);
+    const params = { forumId: fx.forum.id };
+    const url = h.path(`${fx.forum.id}/settings`);
+    expect((await h.call(settingsPage.action, { request: fx.moderator.request(url, { form: { intent: "archive" } }), params })).status).toBe(404);
+    const archived = await h.call(settingsPage.action, { request: fx.secretariat.request(url, { form: { intent: "archive" } }), params });
+    expect(archived.data).toMatchObject({ ok: true, notice: "The forum is archived." });
+    expect((await h.db((db) => db.forum.findFirstOrThrow({ where: { id: fx.forum.id }, select: { archivedAt: true } }))).archivedAt).not.toBeNull();
+    // Still readable by its participants.
+    expect((await h.call(rules.loader, { request: fx.alice.request(h.path(`${fx.forum.id}/rules`)), params })).status).toBe(200);
+    await h.call(settingsPage.action, { request: fx.secretariat.request(url, { form: { intent: "reopen" } }), params });
+    expect((await h.db((db) => db.forum.findFirstOrThrow({ where: { id: fx.forum.id }, select: { archivedAt: true } }))).archivedAt).toBeNull();
+    expect(await h.db((db) => db.activity.count({ where: { subjectId: fx.forum.id, action: { in: ["forums.forum_archived", "forums.forum_reopened"] } } }))).toBe(2);
+  });
+});
+
 describe("the forums index", () => {
   it("lists the forums each person is in: everything for the secretariat, only theirs for a stakeholder", async () => {
     const open = await createForum(h, f.secretariat.id, { access: "OPEN", name: `Open forum ${Date.now()}` });

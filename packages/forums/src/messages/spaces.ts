@@ -85,6 +85,14 @@ export const spaces = {
   "forums.spaces.settings.submit": "Save the settings",
   "forums.spaces.settings.saved": "The settings are saved.",
   "forums.spaces.settings.savedRulesChanged": "The settings are saved. The rules changed: every participant accepts them again before going on.",
+  "forums.spaces.settings.archiveTitle": "Archive the forum",
+  "forums.spaces.settings.archiveLede": "An archived forum stays readable, with its record, but takes no new posts, meetings or proposals.",
+  "forums.spaces.settings.archive": "Archive this forum",
+  "forums.spaces.settings.archived": "The forum is archived.",
+  "forums.spaces.settings.reopenTitle": "Reopen the forum",
+  "forums.spaces.settings.reopenLede": "This forum is archived. Reopen it to take new posts, meetings and proposals again.",
+  "forums.spaces.settings.reopen": "Reopen this forum",
+  "forums.spaces.settings.reopened": "The forum is open again.",
 
   "forums.spaces.rules.title": "Rules of the forum",
   "forums.spaces.rules.firstEntry": "Before you take part, read the rules of this forum and accept them.",
@@ -173,6 +181,8 @@ export const spaces = {
 
   "forums.activity.forum_created": "Created the forum “{forum}”",
   "forums.activity.forum_settings_changed": "Changed the settings of the forum “{forum}” (rules version {rulesVersion})",
+  "forums.activity.forum_archived": "Archived the forum “{forum}”",
+  "forums.activity.forum_reopened": "Reopened the forum “{forum}”",
   "forums.activity.participant_added": "Added {name} to the forum “{forum}”",
   "forums.activity.participant_removed": "Removed {name} from the forum “{forum}”: {reason}",
   "forums.activity.participant_restored": "Let {name} back into the forum “{forum}”",

@@ -128,3 +128,15 @@ export async function updateForum(ctx: Ctx, forumId: string, form: FormData, t: 
   await recordActivity(ctx, "forums.forum_settings_changed", { type: "forum", id: forumId }, { forum: parsed.data.name, rulesChanged, rulesVersion });
   return { ok: true, forumId, rulesChanged };
 }
+
+/**
+ * Archives a forum (its pages stay readable; the threads and decisions areas refuse new
+ * posts, meetings and proposals) or reopens it.
+ */
+export async function setArchived(ctx: Ctx, forumId: string, archive: boolean) {
+  const changed = await ctx.db.forum.updateMany({ where: { id: forumId, archivedAt: archive ? null : { not: null } }, data: { archivedAt: archive ? new Date() : null } });
+  if (!changed.count) return false;
+  const { name } = await ctx.db.forum.findFirstOrThrow({ where: { id: forumId }, select: { name: true } });
+  await recordActivity(ctx, archive ? "forums.forum_archived" : "forums.forum_reopened", { type: "forum", id: forumId }, { forum: name });
+  return true;
+}
