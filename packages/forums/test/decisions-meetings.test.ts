@@ -212,6 +212,18 @@ describe("calendar file", () => {
   });
 });
 
+describe("cancelling", () => {
+  it("marks the meeting cancelled, in its calendar file too, and takes no more answers", async () => {
+    const id = await scheduled();
+    const r = await h.call(editAction, { request: f.moderator.request(h.path(`${f.forum.id}/meetings/${id}/edit`), { form: { intent: "cancel" } }), params: meetingParams(id) });
+    expect(r.status).toBe(302);
+    const ics = (await h.call(calendarLoader, { request: f.alice.request(h.path(`${f.forum.id}/meetings/${id}/calendar.ics`)), params: meetingParams(id) })).body as string;
+    expect(ics).toContain("STATUS:CANCELLED");
+    const rsvp = await h.call(rsvpAction, { request: f.alice.request(h.path(`${f.forum.id}/meetings/${id}`), { form: { intent: "rsvp", answer: "YES" } }), params: meetingParams(id) });
+    expect(rsvp.status).toBe(409);
+  });
+});
+
 describe("the record", () => {
   async function recordFor(request: Request, forumId: string, tenant?: string) {
     return h.call(recordLoader, { request, params: { forumId, ...(tenant ? { tenant } : {}) } });

@@ -1,6 +1,6 @@
 import type { MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { readForm, validateForm } from "@commons/plugin-sdk/forms";
 import { invalid } from "@commons/plugin-sdk/forms/server";
 import { notFound } from "@commons/plugin-sdk/server";
@@ -11,6 +11,7 @@ import { decisionsT, useDecisionsT } from "../../src/decisions/i18n.ts";
 import { MeetingForm } from "../../src/decisions/meeting-form.tsx";
 import { findMeeting, meetingSchema } from "../../src/decisions/meetings.server.ts";
 import { TIME_ZONES, toLocalInput } from "../../src/decisions/time.ts";
+import { Button } from "@commons/ui";
 import { ForumNav } from "../../src/spaces/forum-nav.tsx";
 
 export const links = decisionsLinks;
@@ -27,7 +28,7 @@ export async function loader(args: RouteArgs) {
     return {
       nav: forumNav(ctx, entry),
       zones: TIME_ZONES,
-      meeting: { id: m.id, title: m.title },
+      meeting: { id: m.id, title: m.title, cancelled: !!m.cancelledAt },
       values: { title: m.title, startsAt: toLocalInput(m.startsAt, m.timezone), endsAt: toLocalInput(m.endsAt, m.timezone), timezone: m.timezone, place: m.place, link: m.link, agenda: m.agenda.join("\n") },
       member: ctx.nav,
     };
@@ -42,6 +43,11 @@ export async function action(args: RouteArgs) {
     const entry = await enterForum(ctx, forumId);
     if (!entry.canModerate) throw notFound();
     await findMeeting(ctx.db, forumId, meetingId);
+    if (form.get("intent") === "cancel") {
+      // A cancelled meeting stays listed and in calendars (as cancelled), so nobody comes in vain.
+      await ctx.db.forumMeeting.updateMany({ where: { id: meetingId, cancelledAt: null }, data: { cancelledAt: new Date() } });
+      return redirect(`/c/${ctx.tenant.slug}/forums/${forumId}/meetings/${meetingId}`);
+    }
     const parsed = validateForm(form, meetingSchema(decisionsT(ctx.person.locale)));
     if (!parsed.ok) return invalid(form, parsed.errors);
     await ctx.db.forumMeeting.update({ where: { id: meetingId }, data: parsed.data });
@@ -58,6 +64,16 @@ export default function EditMeeting() {
       <ForumNav nav={nav} current="meetings" title={t("forums.decisions.meeting.edit.heading", { title: meeting.title })} inside />
       <Feedback result={result} intent="meeting" />
       <MeetingForm values={values} zones={zones} result={result} submit={t("forums.decisions.meeting.edit.submit")} />
+      {meeting.cancelled ? (
+        <p>{t("forums.decisions.meeting.cancelled")}</p>
+      ) : (
+        <Form method="post">
+          <h2>{t("forums.decisions.meeting.cancelHeading")}</h2>
+          <p>{t("forums.decisions.meeting.cancelHint")}</p>
+          <input type="hidden" name="intent" value="cancel" />
+          <Button variant="secondary">{t("forums.decisions.meeting.cancel")}</Button>
+        </Form>
+      )}
     </main>
   );
 }

@@ -2,7 +2,7 @@ import type { MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { readForm, validateForm } from "@commons/plugin-sdk/forms";
-import { invalid } from "@commons/plugin-sdk/forms/server";
+import { formError, invalid } from "@commons/plugin-sdk/forms/server";
 import { notFound } from "@commons/plugin-sdk/server";
 import { enterForum, forumNav, guard, requireId, type RouteArgs } from "../../src/access.server.ts";
 import { PERMISSIONS } from "../../src/constants.ts";
@@ -42,7 +42,9 @@ export async function action(args: RouteArgs) {
   return guard(args, PERMISSIONS.takePart, async (ctx) => {
     const entry = await enterForum(ctx, forumId);
     if (!entry.canModerate) throw notFound();
-    const parsed = validateForm(form, meetingSchema(decisionsT(ctx.person.locale)));
+    const t = decisionsT(ctx.person.locale);
+    if (entry.forum.archivedAt) return formError(form, t("forums.decisions.meeting.error.archived"), 409);
+    const parsed = validateForm(form, meetingSchema(t));
     if (!parsed.ok) return invalid(form, parsed.errors);
     const meeting = await ctx.db.forumMeeting.create({ data: { tenantId: ctx.tenant.id, forumId, createdById: ctx.person.id, ...parsed.data }, select: { id: true } });
     return redirect(`/c/${ctx.tenant.slug}/forums/${forumId}/meetings/${meeting.id}`);

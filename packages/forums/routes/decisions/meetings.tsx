@@ -77,10 +77,10 @@ export default function Meetings() {
       ) : null}
       <h2>{t("forums.decisions.meetings.upcoming")}</h2>
       <Table caption={t("forums.decisions.meetings.upcoming")} rows={data.upcoming} rowKey={(m) => m.id} empty={t("forums.decisions.meetings.noneUpcoming")} columns={columns(false)} />
-      <Pagination page={data.upcomingPage} hasNext={data.upcomingNext} hrefFor={(p) => `${base}?upcoming=${p}&past=${data.pastPage}`} labels={paginationLabels(t, data.upcomingPage, data.upcomingPage + (data.upcomingNext ? 1 : 0))} />
+      <Pagination page={data.upcomingPage} hasNext={data.upcomingNext} hrefFor={(p) => `${base}?upcoming=${p}&past=${data.pastPage}`} labels={paginationLabels(t, data.upcomingPage, t("forums.decisions.pagination.pagesOf", { list: t("forums.decisions.meetings.upcoming") }))} />
       <h2>{t("forums.decisions.meetings.past")}</h2>
       <Table caption={t("forums.decisions.meetings.past")} rows={data.past} rowKey={(m) => m.id} empty={t("forums.decisions.meetings.nonePast")} columns={columns(true)} />
-      <Pagination page={data.pastPage} hasNext={data.pastNext} hrefFor={(p) => `${base}?upcoming=${data.upcomingPage}&past=${p}`} labels={paginationLabels(t, data.pastPage, data.pastPage + (data.pastNext ? 1 : 0))} />
+      <Pagination page={data.pastPage} hasNext={data.pastNext} hrefFor={(p) => `${base}?upcoming=${data.upcomingPage}&past=${p}`} labels={paginationLabels(t, data.pastPage, t("forums.decisions.pagination.pagesOf", { list: t("forums.decisions.meetings.past") }))} />
     </main>
   );
 }

@@ -125,7 +125,7 @@ export default function Record() {
             { header: t("forums.decisions.record.decidedOn"), cell: (d) => (d.decidedAt ? formatDate(d.decidedAt, locale) : "") },
           ]}
         />
-        <Pagination page={data.pages.decisions} hasNext={data.decisionsNext} hrefFor={(p) => here(p, data.pages.minutes)} labels={paginationLabels(t, data.pages.decisions, data.pages.decisions + (data.decisionsNext ? 1 : 0))} />
+        <Pagination page={data.pages.decisions} hasNext={data.decisionsNext} hrefFor={(p) => here(p, data.pages.minutes)} labels={paginationLabels(t, data.pages.decisions, t("forums.decisions.pagination.pagesOf", { list: t("forums.decisions.record.decisionsHeading") }))} />
       </section>
 
       <section aria-labelledby="minutes-heading">
@@ -151,7 +151,7 @@ export default function Record() {
             />
           </article>
         ))}
-        <Pagination page={data.pages.minutes} hasNext={data.minutesNext} hrefFor={(p) => here(data.pages.decisions, p)} labels={paginationLabels(t, data.pages.minutes, data.pages.minutes + (data.minutesNext ? 1 : 0))} />
+        <Pagination page={data.pages.minutes} hasNext={data.minutesNext} hrefFor={(p) => here(data.pages.decisions, p)} labels={paginationLabels(t, data.pages.minutes, t("forums.decisions.pagination.pagesOf", { list: t("forums.decisions.record.minutesHeading") }))} />
       </section>
     </main>
   );

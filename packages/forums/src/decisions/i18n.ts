@@ -29,11 +29,11 @@ export function useDecisionsT(): DecisionsT {
   return decisionsT(useLocale());
 }
 
-export function paginationLabels(t: DecisionsT, page: number, pages: number) {
-  return {
-    nav: t("forums.decisions.pagination.nav"),
-    previous: t("forums.decisions.pagination.previous"),
-    next: t("forums.decisions.pagination.next"),
-    status: t("forums.decisions.pagination.status", { page, pages }),
-  };
+/**
+ * Labels for a list's pages. The lists here are not counted (one more row tells whether a
+ * next page exists), so the status says the page, not "of N"; `nav` names the list, as a
+ * page with two paged lists has two navigation landmarks.
+ */
+export function paginationLabels(t: DecisionsT, page: number, nav: string) {
+  return { nav, previous: t("forums.decisions.pagination.previous"), next: t("forums.decisions.pagination.next"), status: t("forums.decisions.pagination.page", { page }) };
 }

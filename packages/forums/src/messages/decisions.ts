@@ -1,9 +1,9 @@
 /** The decisions area's strings (keys "forums.decisions.…"): proposals, votes, meetings, minutes, the record. */
 export const decisions = {
-  "forums.decisions.pagination.nav": "Pages",
+  "forums.decisions.pagination.pagesOf": "Pages of {list}",
   "forums.decisions.pagination.previous": "Previous page",
   "forums.decisions.pagination.next": "Next page",
-  "forums.decisions.pagination.status": "Page {page} of {pages}",
+  "forums.decisions.pagination.page": "Page {page}",
   "forums.decisions.form.errorSummaryTitle": "There is a problem",
   "forums.decisions.markdownHint": "You can use Markdown: *emphasis*, **bold**, lists, [links](https://example.org).",
 
@@ -143,6 +143,10 @@ export const decisions = {
   "forums.decisions.meeting.error.link": "Enter a web address starting with http:// or https://",
   "forums.decisions.meeting.error.agenda": "Give at most {max} agenda items of 300 characters or fewer",
   "forums.decisions.meeting.cancelled": "This meeting is cancelled.",
+  "forums.decisions.meeting.cancelHeading": "Cancel the meeting",
+  "forums.decisions.meeting.cancelHint": "The meeting stays listed, marked cancelled, and calendars that import it again show it cancelled. Answers are no longer taken.",
+  "forums.decisions.meeting.cancel": "Cancel the meeting",
+  "forums.decisions.meeting.error.archived": "This forum is archived: no new meetings can be scheduled.",
   "forums.decisions.meeting.fromTo": "{start} to {end}",
   "forums.decisions.meeting.whenThere": "When ({zone}, the meeting's time zone)",
   "forums.decisions.meeting.whenYours": "When in {zone}",
