@@ -49,6 +49,8 @@ describe("creating a forum", () => {
     expect(forum).toMatchObject({ rules: "Be brief.\nSpeak for your organisation.", publicRecord: true, voteUnit: "PERSON", thresholdPercent: 67, stakeholdersVote: true, publicVotes: false, rulesVersion: 1 });
     const activity = await h.db((db) => db.activity.findFirst({ where: { action: "forums.forum_created", subjectId: forum.id } }));
     expect(activity?.actorId).toBe(f.secretariat.id);
+    // The one who wrote the rules goes straight on to the participants page.
+    expect((await h.call(participants.loader, { request: f.secretariat.request(h.path(`${forum.id}/participants`)), params: { forumId: forum.id } })).status).toBe(200);
   });
 
   it.each([

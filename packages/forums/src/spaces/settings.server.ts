@@ -95,6 +95,12 @@ function columns(s: ForumSettings) {
   return { ...rest, participantsPropose: proposers === "participants" };
 }
 
+/** Whoever writes the rules has accepted them: they go on to the forum without the gate. */
+function acceptOwnRules(ctx: Ctx, forumId: string, rulesVersion: number) {
+  const key = { tenantId: ctx.tenant.id, forumId, userId: ctx.person.id };
+  return ctx.db.forumRulesAcceptance.upsert({ where: { tenantId_forumId_userId: key }, create: { ...key, rulesVersion }, update: { rulesVersion, acceptedAt: new Date() }, select: { id: true } });
+}
+
 export type SaveResult = { ok: true; forumId: string } | { ok: false; errors: FormErrors };
 
 /** Another forum of this coalition already has this name (any case)? */
@@ -110,6 +116,7 @@ export async function createForum(ctx: Ctx, form: FormData, t: SpacesT): Promise
   if (await nameTaken(ctx.db, parsed.data.name)) return { ok: false, errors: { name: t("forums.spaces.form.nameTaken") } };
   const forum = await ctx.db.forum.create({ data: { tenantId: ctx.tenant.id, ...columns(parsed.data), createdById: ctx.person.id }, select: { id: true, name: true } });
   await recordActivity(ctx, "forums.forum_created", { type: "forum", id: forum.id }, { forum: forum.name, access: parsed.data.access });
+  await acceptOwnRules(ctx, forum.id, 1);
   return { ok: true, forumId: forum.id };
 }
 
@@ -126,6 +133,7 @@ export async function updateForum(ctx: Ctx, forumId: string, form: FormData, t: 
   const rulesVersion = rulesChanged ? before.rulesVersion + 1 : before.rulesVersion;
   await ctx.db.forum.update({ where: { tenantId_id: { tenantId: ctx.tenant.id, id: forumId } }, data: { ...columns(parsed.data), rulesVersion }, select: { id: true } });
   await recordActivity(ctx, "forums.forum_settings_changed", { type: "forum", id: forumId }, { forum: parsed.data.name, rulesChanged, rulesVersion });
+  if (rulesChanged) await acceptOwnRules(ctx, forumId, rulesVersion);
   return { ok: true, forumId, rulesChanged };
 }
 
