@@ -163,11 +163,19 @@ describe("editing", () => {
 });
 
 describe("attachments", () => {
-  function multipart(p: HarnessPerson, threadId: string, files: { name: string; bytes: number }[], body = "See attached.") {
+  /** `bytes` long, starting as the named type starts (or with `head`), the rest plain letters. */
+  function contentOf(file: { name: string; bytes: number; head?: string }): Uint8Array<ArrayBuffer> {
+    const bytes = new Uint8Array(file.bytes).fill(65);
+    const head = file.head ?? (file.name.endsWith(".pdf") ? "%PDF-1.7\n" : "");
+    bytes.set(new TextEncoder().encode(head).slice(0, file.bytes));
+    return bytes;
+  }
+
+  function multipart(p: HarnessPerson, threadId: string, files: { name: string; bytes: number; head?: string }[], body = "See attached.") {
     const form = new FormData();
     form.set("intent", "reply");
     form.set("body", body);
-    for (const file of files) form.append("attachments", new File([new Uint8Array(file.bytes).fill(65)], file.name, { type: "application/octet-stream" }));
+    for (const file of files) form.append("attachments", new File([contentOf(file)], file.name, { type: "application/octet-stream" }));
     return h.call(threadPage.action, { request: p.request(forumUrl(`/threads/${threadId}`), { method: "POST", body: form }), params: { forumId: f.forum.id, threadId } });
   }
 
@@ -190,13 +198,18 @@ describe("attachments", () => {
   it("refuses a file over the coalition's limit, a type not on the list and too many files, keeping the text", async () => {
     const threadId = await startThread(f.alice, "Big files", "Start.");
     const big = await multipart(f.bea, threadId, [{ name: "scan.pdf", bytes: 1024 * 1024 + 1 }], "My text stays");
-    expect(big.status).toBe(400);
+    expect(big.status).toBe(413);
     expect((big.data as Failure).errors.attachments).toBe("scan.pdf is larger than 1 MB.");
     expect((big.data as Failure).values.body).toBe("My text stays");
     const exe = await multipart(f.bea, threadId, [{ name: "tool.exe", bytes: 10 }]);
     expect((exe.data as Failure).errors.attachments).toBe("tool.exe is not a type that can be attached.");
     const svg = await multipart(f.bea, threadId, [{ name: "logo.svg", bytes: 10 }]);
     expect(svg.status).toBe(400);
+    // A program or a web page renamed to look like a document is refused by its content.
+    const renamed = await multipart(f.bea, threadId, [{ name: "report.pdf", bytes: 100, head: "MZ\x90\x00" }]);
+    expect((renamed.data as Failure).errors.attachments).toBe("report.pdf is not the kind of file its name says. Save it again in that format, or attach it as PDF.");
+    const page = await multipart(f.bea, threadId, [{ name: "notes.docx", bytes: 100, head: "<html><script>alert(1)</script>" }]);
+    expect(page.status).toBe(400);
     const many = await multipart(f.bea, threadId, Array.from({ length: 6 }, (_, i) => ({ name: `n${i}.txt`, bytes: 3 })));
     expect((many.data as Failure).errors.attachments).toBe("Attach at most 5 files.");
     expect(await h.db((db) => db.forumPost.count({ where: { threadId } }))).toBe(1);

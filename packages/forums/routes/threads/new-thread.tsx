@@ -7,7 +7,7 @@ import { enterForum, forumNav, guard, requireId, type RouteArgs } from "../../sr
 import { failureOf, Feedback, PostFields, threadLinks, type ActionResult } from "../../src/threads/components.tsx";
 import { threadsT, useThreadsT } from "../../src/threads/i18n.ts";
 import { TITLE_MAX, TITLE_MIN } from "../../src/threads/limits.ts";
-import { attachFiles, checkBody, checkFiles, checkTitle, errorsOf, withUpload } from "../../src/threads/post-form.server.ts";
+import { attachFiles, checkBody, checkFiles, checkTitle, errorsOf, hitUploadLimits, onlyTooLarge, withUpload } from "../../src/threads/post-form.server.ts";
 import { addThread } from "../../src/threads/posts.server.ts";
 import { ACCEPT } from "../../src/threads/upload.server.ts";
 
@@ -34,7 +34,11 @@ export async function action(args: RouteArgs) {
       const title = checkTitle(t, form);
       const body = checkBody(t, form);
       const errors = errorsOf({ title: title.error, body: body.error, attachments: checkFiles(t, files, ctx.settings.attachmentMaxMegabytes) });
-      if (errors) return invalid(form, errors);
+      if (errors) return invalid(form, errors, onlyTooLarge(errors, files, ctx.settings.attachmentMaxMegabytes) ? 413 : 400);
+      if (files.length) {
+        const limit = await hitUploadLimits(ctx.person.id, args.context);
+        if (!limit.allowed) return formError(form, t("forums.threads.error.tooManyUploads", { minutes: Math.ceil(limit.retryAfterSeconds / 60) }), 429);
+      }
       const created = await addThread(ctx, forumId, title.title, body.body);
       await attachFiles(ctx, created.postId, files, written);
       return redirect(`/c/${ctx.tenant.slug}/forums/${forumId}/threads/${created.threadId}`);

@@ -10,7 +10,7 @@ import { enterForum, forumNav, guard, pageParam, requireId, type RouteArgs } fro
 import { failureOf, Feedback, fileSize, PostBody, PostFields, threadLinks, type ActionResult } from "../../src/threads/components.tsx";
 import { paginationLabels, threadsT, useLocale, useThreadsT } from "../../src/threads/i18n.ts";
 import { restorePost, setThreadLock } from "../../src/threads/moderation.server.ts";
-import { attachFiles, checkBody, checkFiles, errorsOf, withUpload } from "../../src/threads/post-form.server.ts";
+import { attachFiles, checkBody, checkFiles, errorsOf, hitUploadLimits, onlyTooLarge, withUpload } from "../../src/threads/post-form.server.ts";
 import { addPost, authorsOf, findPost, findThread, pageOfNumber, POSTS_PER_PAGE, quoteOf } from "../../src/threads/posts.server.ts";
 import { ACCEPT } from "../../src/threads/upload.server.ts";
 
@@ -110,7 +110,11 @@ export async function action(args: RouteArgs) {
         if (entry.forum.archivedAt) return formError(form, t("forums.threads.error.archived"), 409);
         const body = checkBody(t, form);
         const errors = errorsOf({ body: body.error, attachments: checkFiles(t, files, ctx.settings.attachmentMaxMegabytes) });
-        if (errors) return invalid(form, errors);
+        if (errors) return invalid(form, errors, onlyTooLarge(errors, files, ctx.settings.attachmentMaxMegabytes) ? 413 : 400);
+        if (files.length) {
+          const limit = await hitUploadLimits(person.id, args.context);
+          if (!limit.allowed) return formError(form, t("forums.threads.error.tooManyUploads", { minutes: Math.ceil(limit.retryAfterSeconds / 60) }), 429);
+        }
         const quotedId = optionalId.parse(form.get("quotedPostId") || undefined);
         const quoted = quotedId ? await findPost(db, forumId, quotedId) : null;
         const created = await addPost(ctx, { threadId, forumId, body: body.body, quotedPostId: quoted?.id ?? null });

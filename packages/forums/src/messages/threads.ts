@@ -42,6 +42,8 @@ export const threads = {
   "forums.threads.error.fileTooLarge": "{file} is larger than {megabytes} MB.",
   "forums.threads.error.fileType": "{file} is not a type that can be attached.",
   "forums.threads.error.fileEmpty": "{file} is empty.",
+  "forums.threads.error.fileContent": "{file} is not the kind of file its name says. Save it again in that format, or attach it as PDF.",
+  "forums.threads.error.tooManyUploads": "You have attached many files in a short time. Try again in {minutes} minutes; your text is kept below.",
   "forums.threads.error.formTooLarge": "The files are larger than the server accepts. Attach fewer or smaller files; your text is kept below.",
   "forums.threads.error.alreadyFlagged": "You have already flagged this post.",
   "forums.threads.error.notYours": "Only the author or a moderator can edit this post.",

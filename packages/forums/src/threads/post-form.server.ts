@@ -1,9 +1,11 @@
+import { hitRateLimits, type RateLimitResult, type RateLimitRule } from "@commons/auth";
+import type { RequestContext } from "@commons/plugin-sdk/server";
 import { localStorage, newStorageKey } from "@commons/storage";
 import type { FormErrors } from "@commons/plugin-sdk/forms";
 import type { Ctx } from "./access.server.ts";
 import type { ThreadsT } from "./i18n.ts";
 import { MAX_FILES, POST_MAX, REASON_MAX, TITLE_MAX, TITLE_MIN } from "./limits.ts";
-import { attachmentType, FormTooLargeError, readPostForm, type UploadedFile } from "./upload.server.ts";
+import { attachmentType, contentMatches, FormTooLargeError, readPostForm, type UploadedFile } from "./upload.server.ts";
 
 /** The post's text as typed, or the message for the field. */
 export function checkBody(t: ThreadsT, form: FormData): { body: string; error?: string } {
@@ -29,8 +31,14 @@ export function checkFiles(t: ThreadsT, files: readonly UploadedFile[], maxMegab
     if (!attachmentType(file.fileName)) return t("forums.threads.error.fileType", { file: file.fileName });
     if (file.size === 0) return t("forums.threads.error.fileEmpty", { file: file.fileName });
     if (!file.bytes || file.size > maxMegabytes * 1024 * 1024) return t("forums.threads.error.fileTooLarge", { file: file.fileName, megabytes: maxMegabytes });
+    if (!contentMatches(attachmentType(file.fileName)!, file.bytes)) return t("forums.threads.error.fileContent", { file: file.fileName });
   }
   return undefined;
+}
+
+/** 413 rather than 400 when the one thing wrong is a file over the size limit. */
+export function onlyTooLarge(errors: FormErrors, files: readonly UploadedFile[], maxMegabytes: number): boolean {
+  return Object.keys(errors).length === 1 && !!errors.attachments && files.some((f) => !f.bytes || f.size > maxMegabytes * 1024 * 1024);
 }
 
 export function errorsOf(entries: Record<string, string | undefined>): FormErrors | null {
@@ -90,4 +98,17 @@ export async function withUpload<T>(request: Request, work: (read: { form: FormD
     await forgetFiles(written);
     throw error;
   }
+}
+
+/** Posts with files a person, and an address, may send per hour: generous for work, a wall for a script. */
+const UPLOADS_PER_PERSON: RateLimitRule = { limit: 60, windowSeconds: 60 * 60 };
+const UPLOADS_PER_IP: RateLimitRule = { limit: 300, windowSeconds: 60 * 60 };
+
+/** Counts one post with files against the person's and the address's hourly limits. */
+export function hitUploadLimits(userId: string, context: unknown): Promise<RateLimitResult> {
+  const ip = (context as Partial<RequestContext> | undefined)?.clientIp ?? "unknown";
+  return hitRateLimits([
+    [`forums-upload:${userId}`, UPLOADS_PER_PERSON],
+    [`forums-upload-ip:${ip}`, UPLOADS_PER_IP],
+  ]);
 }

@@ -102,6 +102,47 @@ export function cleanFileName(name: string): string {
   return clean || "file";
 }
 
+/**
+ * Do the bytes look like the type the name says? Office formats are ZIP (OOXML, OpenDocument)
+ * or OLE containers, images and PDF have their signatures, text must be UTF-8 without NULs.
+ * Stops an executable or an HTML page renamed to ".pdf" at the door, whatever it is served as.
+ */
+export function contentMatches(contentType: string, bytes: Uint8Array): boolean {
+  const starts = (sig: number[], at = 0) => bytes.length >= at + sig.length && sig.every((b, i) => bytes[at + i] === b);
+  const zip = starts([0x50, 0x4b, 0x03, 0x04]);
+  const ole = starts([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+  switch (contentType) {
+    case "application/pdf":
+      return starts([0x25, 0x50, 0x44, 0x46, 0x2d]);
+    case "image/png":
+      return starts([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+    case "image/jpeg":
+      return starts([0xff, 0xd8, 0xff]);
+    case "image/webp":
+      return starts([0x52, 0x49, 0x46, 0x46]) && starts([0x57, 0x45, 0x42, 0x50], 8);
+    case "application/msword":
+    case "application/vnd.ms-excel":
+    case "application/vnd.ms-powerpoint":
+      return ole;
+    case "text/plain":
+    case "text/csv":
+      return isText(bytes);
+    default:
+      // OOXML and OpenDocument files are ZIP archives.
+      return zip;
+  }
+}
+
+function isText(bytes: Uint8Array): boolean {
+  if (bytes.includes(0)) return false;
+  try {
+    new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** The stored content type for a file name, or null when the type is not accepted. */
 export function attachmentType(fileName: string): string | null {
   const extension = fileName.includes(".") ? fileName.split(".").at(-1)!.toLowerCase() : "";
