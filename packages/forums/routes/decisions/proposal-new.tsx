@@ -37,6 +37,8 @@ export async function loader(args: RouteArgs) {
       defaults: { opensAt: toLocalInput(now, zone), closesAt: toLocalInput(new Date(now.getTime() + f.votingDays * DAY), zone) },
       rule: { voteUnit: f.voteUnit, options: "CONSENT" as const, quorumPercent: f.quorumPercent, thresholdPercent: f.thresholdPercent, blocksStop: f.blocksStop, stakeholdersVote: f.stakeholdersVote, publicVotes: f.publicVotes },
       eligible: voters.keys.size,
+      // Through the loader: nothing of a .server module may reach the browser bundle.
+      limits: { title: TITLE_MAX, body: BODY_MAX },
       member: ctx.nav,
     };
   });
@@ -59,7 +61,7 @@ export async function action(args: RouteArgs) {
 
 export default function NewProposal() {
   const t = useDecisionsT();
-  const { nav, zone, defaults, rule, eligible, votingDays } = useLoaderData<typeof loader>();
+  const { nav, zone, defaults, rule, eligible, votingDays, limits } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>() as ActionResult;
   const failure = failureOf(result, "table");
   const value = (name: string, fallback = "") => failure?.values[name] ?? fallback;
@@ -71,8 +73,8 @@ export default function NewProposal() {
       <p>{t("forums.decisions.proposal.new.ruleCopied")}</p>
       <Form method="post" noValidate className="narrow">
         <input type="hidden" name="intent" value="table" />
-        <TextField name="title" label={t("forums.decisions.proposal.field.title")} maxLength={TITLE_MAX} required defaultValue={value("title")} error={failure?.errors.title} />
-        <TextAreaField name="body" label={t("forums.decisions.proposal.field.body")} hint={t("forums.decisions.markdownHint")} rows={10} maxLength={BODY_MAX} required defaultValue={value("body")} error={failure?.errors.body} />
+        <TextField name="title" label={t("forums.decisions.proposal.field.title")} maxLength={limits.title} required defaultValue={value("title")} error={failure?.errors.title} />
+        <TextAreaField name="body" label={t("forums.decisions.proposal.field.body")} hint={t("forums.decisions.markdownHint")} rows={10} maxLength={limits.body} required defaultValue={value("body")} error={failure?.errors.body} />
         <SelectField
           name="options"
           label={t("forums.decisions.proposal.field.options")}
