@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { QUESTION_KINDS, type QuestionKind } from "../constants.ts";
+import { QUESTION_KINDS } from "../constants.ts";
+import { hasOptions } from "./question-kinds.ts";
 import type { Db } from "./access.server.ts";
 import type { DraftingT } from "./i18n.ts";
 
@@ -7,8 +8,6 @@ export const MAX_QUESTIONS = 100;
 export const MAX_OPTIONS = 30;
 export const OPTION_MAX_LENGTH = 200;
 
-const WITH_OPTIONS: readonly QuestionKind[] = ["SINGLE_CHOICE", "MULTIPLE_CHOICE", "RANKING"];
-export const hasOptions = (kind: string) => WITH_OPTIONS.includes(kind as QuestionKind);
 
 /**
  * A question as the form sends it. Options (one per line) count only for the choice and
