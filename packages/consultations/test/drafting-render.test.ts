@@ -104,10 +104,19 @@ describe("the drafting pages' markup", () => {
     expect(previewHtml).toContain("Rank these priorities");
     expect(previewHtml).toContain("Do you endorse the position paper?");
 
-    const questionsHtml = render(Questions, await get(questions.loader, staff, `${id}/questions`, p), undefined, `/?edit=x`);
+    const questionsData = await get(questions.loader, staff, `${id}/questions`, p);
+    const questionsHtml = render(Questions, questionsData);
     expect(questionsHtml).toContain("Move question 2 up");
     expect(questionsHtml).not.toContain("Move question 1 up");
+    expect(questionsHtml).not.toContain("Move question 7 down");
     expect(questionsHtml).toContain("Add a question");
+    // Editing one question: its form, filled in, in place of the add form.
+    const ranking = (questionsData as { questions: { id: string; kind: string }[] }).questions.find((q) => q.kind === "RANKING")!;
+    const editing = render(Questions, questionsData, undefined, `/?edit=${ranking.id}`);
+    expectSoundMarkup(editing);
+    expect(editing).toContain("Save question 6");
+    expect(editing).toContain(">Disclosure\nRoyalties\nFree, prior and informed consent</textarea>");
+    expect(editing).not.toContain("Add a question");
 
     const openHtml = render(Open, await get(open.loader, staff, `${id}/open`, p));
     expect(openHtml).toContain("It will ask 1 organisation");

@@ -149,7 +149,7 @@ export default function Questions() {
               {q.kind === "SCALE" && (q.scaleMinLabel || q.scaleMaxLabel) ? <p>{`1 – ${q.scaleMinLabel} … 5 – ${q.scaleMaxLabel}`}</p> : null}
               {locked ? null : (
                 <div className="inline-actions">
-                  <a href={`${here}?edit=${q.id}#edit-question`}>{t("consultations.drafting.questions.save", { n })}</a>
+                  <a href={`${here}?edit=${q.id}#edit-question`}>{t("consultations.drafting.questions.edit", { n })}</a>
                   <Form method="post">
                     <input type="hidden" name="questionId" value={q.id} />
                     <input type="hidden" name="intent" value="move" />
@@ -178,7 +178,7 @@ export default function Questions() {
       </ol>
       {locked ? null : edited ? (
         <section aria-labelledby="edit-question">
-          <h2 id="edit-question">{t("consultations.drafting.questions.save", { n: editedNumber })}</h2>
+          <h2 id="edit-question">{t("consultations.drafting.questions.edit", { n: editedNumber })}</h2>
           <Form method="post" action={here} noValidate className="narrow" key={failure ? "edit-failed" : `edit-${edited.id}`}>
             <input type="hidden" name="questionId" value={edited.id} />
             <QuestionInputs t={t} values={failure ? typed(failure) : { ...edited, options: edited.options.join("\n") }} errors={failure?.errors ?? {}} />

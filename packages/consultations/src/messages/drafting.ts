@@ -126,6 +126,7 @@ export const drafting = {
   "consultations.drafting.questions.scaleMaxLabel": "Label of 5 (scale only)",
   "consultations.drafting.questions.add": "Add a question",
   "consultations.drafting.questions.addButton": "Add question",
+  "consultations.drafting.questions.edit": "Edit question {n}",
   "consultations.drafting.questions.save": "Save question {n}",
   "consultations.drafting.questions.delete": "Delete question {n}",
   "consultations.drafting.questions.moveUp": "Move question {n} up",
