@@ -232,7 +232,8 @@ export default function Participants() {
   const t = useSpacesT();
   const data = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>() as ActionResult;
-  const here = forumPath(data.forumNav.slug, data.forumNav.forumId, "participants");
+  // Spelled out: forumPath lives in a .server module, which the browser bundle may not import.
+  const here = `/c/${data.forumNav.slug}/forums/${data.forumNav.forumId}/participants`;
   const live = data.rows.filter((r) => !r.removed);
   const removed = data.rows.filter((r) => r.removed);
   const invite = failureOf(result, "invite");
