@@ -3,13 +3,13 @@ import { redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { readForm, validateForm } from "@commons/plugin-sdk/forms";
 import { invalid } from "@commons/plugin-sdk/forms/server";
-import { notFound } from "@commons/plugin-sdk/server";
-import { enterForum, forumNav, guard, requireId, type RouteArgs } from "../../src/access.server.ts";
+import { forumNav, guard, type RouteArgs } from "../../src/access.server.ts";
+import { meetingIds, moderatedMeeting } from "../../src/decisions/access.server.ts";
 import { PERMISSIONS } from "../../src/constants.ts";
 import { Feedback, type ActionResult, decisionsLinks } from "../../src/decisions/components.tsx";
 import { decisionsT, useDecisionsT } from "../../src/decisions/i18n.ts";
 import { MeetingForm } from "../../src/decisions/meeting-form.tsx";
-import { findMeeting, meetingSchema } from "../../src/decisions/meetings.server.ts";
+import { meetingSchema } from "../../src/decisions/meetings.server.ts";
 import { TIME_ZONES, toLocalInput } from "../../src/decisions/time.ts";
 import { Button } from "@commons/ui";
 import { ForumNav } from "../../src/spaces/forum-nav.tsx";
@@ -19,12 +19,9 @@ export const links = decisionsLinks;
 export const meta: MetaFunction = () => [{ title: `${decisionsT()("forums.decisions.meeting.edit.title")} · Commons` }];
 
 export async function loader(args: RouteArgs) {
-  const forumId = requireId(args.params.forumId);
-  const meetingId = requireId(args.params.meetingId);
+  const ids = meetingIds(args);
   return guard(args, PERMISSIONS.takePart, async (ctx) => {
-    const entry = await enterForum(ctx, forumId, { request: args.request });
-    if (!entry.canModerate) throw notFound();
-    const m = await findMeeting(ctx.db, forumId, meetingId);
+    const { entry, meeting: m } = await moderatedMeeting(ctx, ids, args.request);
     return {
       nav: forumNav(ctx, entry),
       zones: TIME_ZONES,
@@ -36,13 +33,11 @@ export async function loader(args: RouteArgs) {
 }
 
 export async function action(args: RouteArgs) {
-  const forumId = requireId(args.params.forumId);
-  const meetingId = requireId(args.params.meetingId);
+  const ids = meetingIds(args);
+  const { forumId, meetingId } = ids;
   const form = await readForm(args.request);
   return guard(args, PERMISSIONS.takePart, async (ctx) => {
-    const entry = await enterForum(ctx, forumId);
-    if (!entry.canModerate) throw notFound();
-    await findMeeting(ctx.db, forumId, meetingId);
+    await moderatedMeeting(ctx, ids);
     if (form.get("intent") === "cancel") {
       // A cancelled meeting stays listed and in calendars (as cancelled), so nobody comes in vain.
       await ctx.db.forumMeeting.updateMany({ where: { id: meetingId, cancelledAt: null }, data: { cancelledAt: new Date() } });

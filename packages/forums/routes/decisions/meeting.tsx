@@ -3,10 +3,10 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { readForm } from "@commons/plugin-sdk/forms";
 import { done, fieldError, formError } from "@commons/plugin-sdk/forms/server";
 import { formatDate, formatDateTime } from "@commons/i18n";
-import { Button, SelectField, Table } from "@commons/ui";
+import { Button, SelectField } from "@commons/ui";
 import { enterForum, forumNav, guard, requireId, type RouteArgs } from "../../src/access.server.ts";
 import { PERMISSIONS } from "../../src/constants.ts";
-import { Feedback, type ActionResult, decisionsLinks } from "../../src/decisions/components.tsx";
+import { ActionPointsTable, Feedback, type ActionResult, decisionsLinks } from "../../src/decisions/components.tsx";
 import { decisionsT, useDecisionsT, useLocale } from "../../src/decisions/i18n.ts";
 import { answerRsvp, findMeeting, namesOf, ownerLabel, ownersToName, renderMinutes, RSVP_ANSWERS, type RsvpAnswer } from "../../src/decisions/meetings.server.ts";
 import { isTimeZone, safeZone, TIME_ZONES } from "../../src/decisions/time.ts";
@@ -191,17 +191,7 @@ export default function Meeting() {
           {/* Rendered by @commons/markdown, which sanitises: scripts and event attributes do not survive. */}
           <div className="markdown" dangerouslySetInnerHTML={{ __html: minutes.html }} />
           <h3>{t("forums.decisions.actionPoints.heading")}</h3>
-          <Table
-            caption={t("forums.decisions.actionPoints.heading")}
-            rows={minutes.actionPoints}
-            rowKey={(a) => a.id}
-            empty={t("forums.decisions.actionPoints.none")}
-            columns={[
-              { header: t("forums.decisions.actionPoints.description"), cell: (a) => a.description },
-              { header: t("forums.decisions.actionPoints.owner"), cell: (a) => a.owner },
-              { header: t("forums.decisions.actionPoints.due"), cell: (a) => (a.dueOn ? formatDate(a.dueOn, locale) : "") },
-            ]}
-          />
+          <ActionPointsTable points={minutes.actionPoints} caption={t("forums.decisions.actionPoints.heading")} />
         </>
       ) : (
         <p>{t("forums.decisions.minutes.notYet")}</p>

@@ -4,6 +4,7 @@ import { formatDateTime } from "@commons/i18n";
 import { Pagination, Table } from "@commons/ui";
 import { enterForum, forumNav, guard, requireId, type RouteArgs } from "../../src/access.server.ts";
 import { PAGE_SIZE, PERMISSIONS } from "../../src/constants.ts";
+import { pageOf } from "../../src/decisions/access.server.ts";
 import { decisionsT, paginationLabels, useDecisionsT, useLocale } from "../../src/decisions/i18n.ts";
 import { decisionsLinks } from "../../src/decisions/components.tsx";
 import { ForumNav } from "../../src/spaces/forum-nav.tsx";
@@ -12,10 +13,6 @@ export const links = decisionsLinks;
 
 export const meta: MetaFunction = () => [{ title: `${decisionsT()("forums.decisions.meetings.title")} · Commons` }];
 
-function pageOf(request: Request, name: string): number {
-  const page = Number(new URL(request.url).searchParams.get(name) ?? 1);
-  return Number.isInteger(page) && page >= 1 && page <= 100_000 ? page : 1;
-}
 
 const COLUMNS = { id: true, title: true, startsAt: true, timezone: true, place: true, link: true, cancelledAt: true, minutesPublishedAt: true } as const;
 

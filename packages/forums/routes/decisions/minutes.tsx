@@ -3,13 +3,13 @@ import { redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { readForm } from "@commons/plugin-sdk/forms";
 import { invalid } from "@commons/plugin-sdk/forms/server";
-import { notFound } from "@commons/plugin-sdk/server";
 import { Button, CheckboxField, CheckboxGroup, TextAreaField, TextField, SelectField } from "@commons/ui";
-import { enterForum, forumNav, guard, participantsOf, requireId, type Db, type RouteArgs } from "../../src/access.server.ts";
+import { forumNav, guard, participantsOf, type Db, type RouteArgs } from "../../src/access.server.ts";
+import { meetingIds, moderatedMeeting } from "../../src/decisions/access.server.ts";
 import { PERMISSIONS } from "../../src/constants.ts";
 import { Feedback, failureOf, type ActionResult, decisionsLinks } from "../../src/decisions/components.tsx";
 import { decisionsT, useDecisionsT } from "../../src/decisions/i18n.ts";
-import { ACTION_POINTS_MAX, findMeeting, MINUTES_MAX, parseMinutes, saveMinutes } from "../../src/decisions/meetings.server.ts";
+import { ACTION_POINTS_MAX, MINUTES_MAX, parseMinutes, saveMinutes } from "../../src/decisions/meetings.server.ts";
 import { ForumNav } from "../../src/spaces/forum-nav.tsx";
 
 export const links = decisionsLinks;
@@ -32,12 +32,10 @@ async function ownerChoices(db: Db, forumId: string) {
 }
 
 export async function loader(args: RouteArgs) {
-  const forumId = requireId(args.params.forumId);
-  const meetingId = requireId(args.params.meetingId);
+  const ids = meetingIds(args);
+  const { forumId, meetingId } = ids;
   return guard(args, PERMISSIONS.takePart, async (ctx) => {
-    const entry = await enterForum(ctx, forumId, { request: args.request });
-    if (!entry.canModerate) throw notFound();
-    const m = await findMeeting(ctx.db, forumId, meetingId);
+    const { entry, meeting: m } = await moderatedMeeting(ctx, ids, args.request);
     const [choices, points] = await Promise.all([
       ownerChoices(ctx.db, forumId),
       ctx.db.forumActionPoint.findMany({ where: { meetingId }, orderBy: { position: "asc" }, select: { description: true, ownerUserId: true, ownerOrganisationId: true, ownerName: true, dueOn: true } }),
@@ -58,13 +56,11 @@ export async function loader(args: RouteArgs) {
 }
 
 export async function action(args: RouteArgs) {
-  const forumId = requireId(args.params.forumId);
-  const meetingId = requireId(args.params.meetingId);
+  const ids = meetingIds(args);
+  const { forumId, meetingId } = ids;
   const form = await readForm(args.request);
   return guard(args, PERMISSIONS.takePart, async (ctx) => {
-    const entry = await enterForum(ctx, forumId);
-    if (!entry.canModerate) throw notFound();
-    await findMeeting(ctx.db, forumId, meetingId);
+    await moderatedMeeting(ctx, ids);
     const choices = await ownerChoices(ctx.db, forumId);
     const parsed = parseMinutes(form, decisionsT(ctx.person.locale), { people: new Map(choices.people.map((p) => [p.id, p.name])), organisations: new Map(choices.organisations.map((o) => [o.id, o.name])) });
     if (!parsed.ok) return invalid(form, parsed.errors);

@@ -7,7 +7,8 @@ import { Pagination, Table } from "@commons/ui";
 import forums from "../../manifest.ts";
 import { forumForPerson, forumNav, forumPath, requireId, type RouteArgs } from "../../src/access.server.ts";
 import { PERMISSIONS } from "../../src/constants.ts";
-import { choiceLabel, outcomeLabel, type RuleView, decisionsLinks } from "../../src/decisions/components.tsx";
+import { pageOf } from "../../src/decisions/access.server.ts";
+import { ActionPointsTable, choiceLabel, outcomeLabel, type RuleView, decisionsLinks } from "../../src/decisions/components.tsx";
 import { paginationLabels, useDecisionsT, useLocale, type DecisionsT } from "../../src/decisions/i18n.ts";
 import { mayTable } from "../../src/decisions/proposals.server.ts";
 import { forumRecord } from "../../src/decisions/record.server.ts";
@@ -17,10 +18,6 @@ export const links = decisionsLinks;
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.forum.name ?? ""} · Commons` }];
 
-function pageOf(request: Request, name: string): number {
-  const page = Number(new URL(request.url).searchParams.get(name) ?? 1);
-  return Number.isInteger(page) && page >= 1 && page <= 100_000 ? page : 1;
-}
 
 /**
  * The forum's decision log and minutes. Participants always read it (after accepting the
@@ -138,17 +135,7 @@ export default function Record() {
             <p>{t("forums.decisions.record.attended", { names: m.attendees.join(", ") || "—" })}</p>
             {/* Rendered by @commons/markdown, which sanitises. */}
             <div className="markdown" dangerouslySetInnerHTML={{ __html: m.html }} />
-            <Table
-              caption={t("forums.decisions.record.actionPointsOf", { title: m.title })}
-              rows={m.actionPoints}
-              rowKey={(a) => a.id}
-              empty={t("forums.decisions.actionPoints.none")}
-              columns={[
-                { header: t("forums.decisions.actionPoints.description"), cell: (a) => a.description },
-                { header: t("forums.decisions.actionPoints.owner"), cell: (a) => a.owner },
-                { header: t("forums.decisions.actionPoints.due"), cell: (a) => (a.dueOn ? formatDate(a.dueOn, locale) : "") },
-              ]}
-            />
+            <ActionPointsTable points={m.actionPoints} caption={t("forums.decisions.record.actionPointsOf", { title: m.title })} />
           </article>
         ))}
         <Pagination page={data.pages.minutes} hasNext={data.minutesNext} hrefFor={(p) => here(data.pages.decisions, p)} labels={paginationLabels(t, data.pages.minutes, t("forums.decisions.pagination.pagesOf", { list: t("forums.decisions.record.minutesHeading") }))} />

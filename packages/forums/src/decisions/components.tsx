@@ -1,7 +1,8 @@
-import { ErrorSummary, Notice } from "@commons/ui";
+import { formatDate } from "@commons/i18n";
+import { ErrorSummary, Notice, Table } from "@commons/ui";
 import { forumLinks } from "../spaces/forum-nav.tsx";
 import stylesheet from "./decisions.css?url";
-import { useDecisionsT, type DecisionsT } from "./i18n.ts";
+import { useDecisionsT, useLocale, type DecisionsT } from "./i18n.ts";
 
 /** Every decisions page exports these as its `links`: the forum header's stylesheet and this area's. */
 export const decisionsLinks = () => [...forumLinks(), { rel: "stylesheet", href: stylesheet }];
@@ -98,4 +99,23 @@ export function outcomeLabel(t: DecisionsT, outcome: string, choice?: string | n
     default:
       return t("forums.decisions.outcome.NO_MAJORITY");
   }
+}
+
+/** A meeting's action points: what, who owns it, by when (the meeting page and the record). */
+export function ActionPointsTable({ points, caption }: { points: readonly { id: string; description: string; owner: string; dueOn: string | null }[]; caption: string }) {
+  const t = useDecisionsT();
+  const locale = useLocale();
+  return (
+    <Table
+      caption={caption}
+      rows={[...points]}
+      rowKey={(a) => a.id}
+      empty={t("forums.decisions.actionPoints.none")}
+      columns={[
+        { header: t("forums.decisions.actionPoints.description"), cell: (a) => a.description },
+        { header: t("forums.decisions.actionPoints.owner"), cell: (a) => a.owner },
+        { header: t("forums.decisions.actionPoints.due"), cell: (a) => (a.dueOn ? formatDate(a.dueOn, locale) : "") },
+      ]}
+    />
+  );
 }
