@@ -170,4 +170,15 @@ describe("editing after opening", () => {
     expect(row).toMatchObject({ title: "Corrected title", audienceKind: "PICKED", mode: "ORGANISATION", visibility: "SECRETARIAT", includeStakeholders: false, reminderHours: [24] });
     expect(Math.abs(row.deadline!.getTime() - later.getTime())).toBeLessThan(60_000);
   });
+
+  it("a scheduled consultation whose opening time is cleared goes back to being a draft", async () => {
+    const orgs = await coalitionOf(h, 1, "Scheduled");
+    const { id } = await draftConsultation(h, staff.id, { audienceKind: "PICKED", audienceOrganisationIds: [orgs[0]!.id], opensAt: new Date(Date.now() + 3_600_000) });
+    expect((await openConsultationAs(h, staff, id)).status).toBe(302);
+    expect((await h.db((db) => db.consultation.findFirstOrThrow({ where: { id }, select: { status: true } }))).status).toBe("SCHEDULED");
+    const deadline = new Date(Date.now() + 5 * 86_400_000).toISOString().slice(0, 16);
+    const saved = await h.call(edit.action, { request: staff.request(h.path(`${id}/edit`), { form: { intent: "save", title: "Back to draft", opensAt: "", deadline, reminderHours: "24" } }), params: { consultationId: id } });
+    expect(saved.status).toBe(302);
+    expect(await h.db((db) => db.consultation.findFirstOrThrow({ where: { id }, select: { status: true, opensAt: true } }))).toEqual({ status: "DRAFT", opensAt: null });
+  });
 });

@@ -94,7 +94,8 @@ export function detailsData(input: DetailsInput, status: DraftedConsultation["st
   if (status === "CLOSED") return texts;
   if (status === "OPEN") return { ...texts, deadline: input.deadline, reminderHours: input.reminderHours };
   const timing = { opensAt: input.opensAt, deadline: input.deadline, reminderHours: input.reminderHours };
-  if (status === "SCHEDULED") return { ...texts, ...timing };
+  // Clearing a scheduled opening time means "I will open it myself": back to a draft.
+  if (status === "SCHEDULED") return { ...texts, ...timing, ...(input.opensAt ? {} : { status: "DRAFT" as const }) };
   const kind = input.audienceKind!;
   return {
     ...texts,
