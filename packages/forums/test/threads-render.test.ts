@@ -82,6 +82,8 @@ describe("the threads pages' markup", () => {
     expect(html).toContain(">Flag</a>");
     expect(html).not.toContain(">History</a>");
     expect(html).not.toContain("Lock thread");
+    // Watch / Normal / Mute for this thread, a plain form.
+    expect(html).toMatch(/<form[^>]*action="[^"]*\/threads\/[^"]*\/notifications"/);
   });
 
   it("gives moderators lock, hide and history, and prefills a quote", async () => {

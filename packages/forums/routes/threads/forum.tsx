@@ -2,6 +2,8 @@ import type { MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { formatDateTime } from "@commons/i18n";
 import { Pagination, Table } from "@commons/ui";
+import { NotificationLevelForm } from "../../src/notifications/level-form.tsx";
+import { notificationLevel } from "../../src/notifications/levels.server.ts";
 import { ForumNav } from "../../src/spaces/forum-nav.tsx";
 import { enterForum, forumNav, guard, pageParam, requireId, type RouteArgs } from "../../src/threads/access.server.ts";
 import { threadLinks } from "../../src/threads/components.tsx";
@@ -22,7 +24,7 @@ export async function loader(args: RouteArgs) {
   return guard(args, async (ctx) => {
     const { db, nav } = ctx;
     const entry = await enterForum(ctx, forumId, { request: args.request });
-    const [rows, openFlags] = await Promise.all([
+    const [rows, openFlags, level] = await Promise.all([
       db.forumThread.findMany({
         where: { forumId },
         orderBy: [{ lastPostAt: "desc" }, { id: "desc" }],
@@ -31,6 +33,7 @@ export async function loader(args: RouteArgs) {
         select: { id: true, title: true, authorId: true, postCount: true, lastPostAt: true, lockedAt: true },
       }),
       entry.canModerate ? db.forumFlag.count({ where: { forumId, resolvedAt: null } }) : Promise.resolve(0),
+      notificationLevel(db, ctx.person.id, forumId),
     ]);
     const shown = rows.slice(0, THREADS_PER_PAGE);
     const names = await namesOf(db, shown.map((r) => r.authorId));
@@ -38,6 +41,7 @@ export async function loader(args: RouteArgs) {
       nav: forumNav(ctx, entry),
       canPost: !entry.forum.archivedAt,
       openFlags,
+      level,
       threads: shown.map((r) => ({
         id: r.id,
         title: r.title,
@@ -56,7 +60,7 @@ export async function loader(args: RouteArgs) {
 export default function ForumHome() {
   const t = useThreadsT();
   const locale = useLocale();
-  const { nav, canPost, openFlags, threads, page, hasNext } = useLoaderData<typeof loader>();
+  const { nav, canPost, openFlags, level, threads, page, hasNext } = useLoaderData<typeof loader>();
   const base = `/c/${nav.slug}/forums/${nav.forumId}`;
   return (
     <main id="main">
@@ -90,6 +94,7 @@ export default function ForumHome() {
           { header: t("forums.threads.home.lastActivity"), cell: (r) => formatDateTime(r.lastPostAt, locale) },
         ]}
       />
+      <NotificationLevelForm slug={nav.slug} forumId={nav.forumId} level={level} returnTo={base} />
       <Pagination page={page} hasNext={hasNext} hrefFor={(p) => `${base}?page=${p}`} labels={paginationLabels(t, page)} />
     </main>
   );

@@ -5,6 +5,8 @@ import { done, formError, invalid } from "@commons/plugin-sdk/forms/server";
 import { notFound } from "@commons/plugin-sdk/server";
 import { formatDateTime } from "@commons/i18n";
 import { Button, Notice, Pagination } from "@commons/ui";
+import { NotificationLevelForm } from "../../src/notifications/level-form.tsx";
+import { notificationLevel } from "../../src/notifications/levels.server.ts";
 import { ForumNav } from "../../src/spaces/forum-nav.tsx";
 import { enterForum, forumNav, guard, pageParam, requireId, type RouteArgs } from "../../src/threads/access.server.ts";
 import { failureOf, Feedback, fileSize, PostBody, PostFields, threadLinks, type ActionResult } from "../../src/threads/components.tsx";
@@ -37,13 +39,14 @@ export async function loader(args: RouteArgs) {
     const pages = Math.max(1, Math.ceil(thread.postCount / POSTS_PER_PAGE));
     const shown = Math.min(page, pages);
     const first = (shown - 1) * POSTS_PER_PAGE + 1;
-    const [posts, quoted] = await Promise.all([
+    const [posts, quoted, level] = await Promise.all([
       db.forumPost.findMany({
         where: { threadId, number: { gte: first, lte: first + POSTS_PER_PAGE - 1 } },
         orderBy: { number: "asc" },
         select: { id: true, number: true, authorId: true, bodyHtml: true, editedAt: true, hiddenAt: true, hiddenReason: true, createdAt: true },
       }),
       quoteId ? findPost(db, forumId, quoteId) : Promise.resolve(null),
+      notificationLevel(db, person.id, forumId, threadId),
     ]);
     const ids = posts.map((p) => p.id);
     const [authors, files] = await Promise.all([
@@ -58,6 +61,7 @@ export async function loader(args: RouteArgs) {
       nav: forumNav(ctx, entry),
       thread: { id: thread.id, title: thread.title, locked, posts: thread.postCount },
       moderates,
+      level,
       canReply: !locked && !entry.forum.archivedAt,
       page: shown,
       pages,
@@ -142,7 +146,7 @@ export async function action(args: RouteArgs) {
 export default function ThreadPage() {
   const t = useThreadsT();
   const locale = useLocale();
-  const { nav, thread, moderates, canReply, page, pages, posts, quote, maxMegabytes, accept } = useLoaderData<typeof loader>();
+  const { nav, thread, moderates, level, canReply, page, pages, posts, quote, maxMegabytes, accept } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>() as ActionResult;
   const failure = failureOf(result, "reply");
   const forum = `/c/${nav.slug}/forums/${nav.forumId}`;
@@ -153,6 +157,7 @@ export default function ThreadPage() {
       <p>{t("forums.threads.thread.posts", { count: thread.posts })}</p>
       {thread.locked ? <Notice tone="warning">{t("forums.threads.thread.lockedNotice")}</Notice> : null}
       <Feedback result={result} />
+      <NotificationLevelForm slug={nav.slug} forumId={nav.forumId} threadId={thread.id} level={level} returnTo={`${here}?page=${page}`} />
       {moderates ? (
         <Form method="post" className="thread-moderation">
           <input type="hidden" name="intent" value={thread.locked ? "unlock" : "lock"} />
