@@ -231,6 +231,9 @@ describe("closing the vote", () => {
       await h.dispatch(events[0]!.type, events[0]!.payload as Record<string, unknown>, { eventId: events[0]!.id });
       const mail = await mailbox.waitFor((m) => m.to.includes(f.bea.email) && m.subject.includes("Adopted"));
       expect(mail.text).toContain("2 votes cast of 2 eligible");
+      await mailbox.waitFor((m) => m.to.includes(f.arturo.email));
+      // Only the forum's people hear of it: not members outside it, not the coalition's other stakeholders.
+      expect(mailbox.messages().some((m) => m.to.includes(f.outsider.email) || m.to.includes(f.otherStakeholder.email) || m.to.includes(f.moderator.email))).toBe(false);
     } finally {
       await mailbox.close();
     }
@@ -247,6 +250,21 @@ describe("closing the vote", () => {
     const row = await h.db((db) => db.forumProposal.findUniqueOrThrow({ where: { id: p.id }, select: { outcome: true, eligibleCount: true } }));
     // 1 of 3 organisations voted.
     expect(row).toEqual({ outcome: "NO_QUORUM", eligibleCount: 3 });
+  });
+
+  it("decides only this coalition's proposals", async () => {
+    const o = await h.otherTenant();
+    const theirs = await o.db((db) =>
+      db.forum.create({ data: { tenantId: o.tenant.id, name: `Theirs ${Date.now()}`, createdById: o.member.id }, select: { id: true } }),
+    );
+    const proposalOfTheirs = await o.db((db) =>
+      db.forumProposal.create({
+        data: { tenantId: o.tenant.id, forumId: theirs.id, title: "Theirs", body: "…", bodyHtml: "<p>…</p>", authorId: o.member.id, voteUnit: "PERSON", options: "CONSENT", quorumPercent: 50, thresholdPercent: 50, blocksStop: true, stakeholdersVote: false, publicVotes: false, opensAt: new Date(Date.now() - 3 * HOUR), closesAt: new Date(Date.now() - 2 * HOUR) },
+        select: { id: true },
+      }),
+    );
+    await h.runJob("close-votes");
+    expect((await o.db((db) => db.forumProposal.findUniqueOrThrow({ where: { id: proposalOfTheirs.id }, select: { status: true } }))).status).toBe("OPEN");
   });
 
   it("is the server entry the manifest declares", () => {
