@@ -53,7 +53,12 @@ export default function ClosePage() {
       {result?.formError ? <Notice tone="warning">{result.formError}</Notice> : null}
       {consultation.open ? (
         <>
-          <p>{t("consultations.follow.close.warning", { submitted, drafts })}</p>
+          <p>
+            {t("consultations.follow.close.submitted", { count: submitted })} {drafts ? t("consultations.follow.close.drafts", { count: drafts }) : null}
+          </p>
+          <p>
+            <strong>{t("consultations.follow.close.final")}</strong>
+          </p>
           <Form method="post">
             <input type="hidden" name="intent" value="close" />
             <p className="button-row">

@@ -119,7 +119,7 @@ export default function FollowPage() {
       {open ? (
         <>
           <h2>{t("consultations.follow.remindTitle")}</h2>
-          <p>{t("consultations.follow.remindHint", { count: toRemind })}</p>
+          <p>{toRemind > 0 ? t("consultations.follow.remindHint", { count: toRemind }) : t("consultations.follow.nobodyToRemind")}</p>
           {toRemind > 0 ? (
             <Form method="post" action={`${base}/remind`}>
               <input type="hidden" name="intent" value="remind" />

@@ -133,7 +133,7 @@ function QuestionBlock({ result, index, texts, base }: { result: QuestionResult;
         <span className="muted">{t("consultations.follow.results.question", { n: index + 1 })}: </span>
         {q.prompt}
       </h3>
-      <p className="muted">{t("consultations.follow.results.answered", { count: result.answered })}</p>
+      <p className="muted">{result.answered ? t("consultations.follow.results.answered", { count: result.answered }) : t("consultations.follow.results.noAnswers")}</p>
       {result.options.length && result.answered ? (
         <>
           <BarChart id={`chart-${q.id}`} summary={summary} bars={bars} />
