@@ -7,7 +7,8 @@ import { PERMISSIONS } from "../../src/constants.ts";
 import { ForumSettingsForm, Feedback, failureOf, type ActionResult } from "../../src/spaces/components.tsx";
 import { forumLinks } from "../../src/spaces/forum-nav.tsx";
 import { spacesT, useSpacesT } from "../../src/spaces/i18n.ts";
-import { createForum, NEW_FORUM_VALUES } from "../../src/spaces/settings.server.ts";
+import { NEW_FORUM_VALUES } from "../../src/spaces/fields.ts";
+import { createForum } from "../../src/spaces/settings.server.ts";
 
 export const meta: MetaFunction = () => [{ title: `${spacesT()("forums.spaces.new.title")} · Commons` }];
 export const links = forumLinks;

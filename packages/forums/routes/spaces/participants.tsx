@@ -8,16 +8,15 @@ import { Button, CheckboxGroup, SelectField, Table, TextAreaField, TextField } f
 import { enterForum, forumNav, forumPath, guard, participantsOf, requireId, type Ctx, type RouteArgs } from "../../src/access.server.ts";
 import { PERMISSIONS } from "../../src/constants.ts";
 import { Feedback, failureOf, formKey, type ActionResult } from "../../src/spaces/components.tsx";
+import { AFFILIATION_KINDS, REASON_MAX } from "../../src/spaces/fields.ts";
 import { ForumNav, forumLinks } from "../../src/spaces/forum-nav.tsx";
 import { spacesT, useSpacesT, type SpacesT } from "../../src/spaces/i18n.ts";
 import {
   addOrganisations,
   addPeople,
-  AFFILIATION_KINDS,
   inviteStakeholder,
   participantRows,
   pendingStakeholders,
-  REASON_MAX,
   removeParticipant,
   restoreParticipant,
   searchOrganisations,

@@ -4,9 +4,6 @@ import { createInvitation } from "@commons/members/invitations";
 import { participantsOf, recordActivity, type Ctx, type Db, type ForumEntry } from "../access.server.ts";
 import { SPACES_EVENTS } from "./events.ts";
 
-export const REASON_MAX = 500;
-export const AFFILIATION_KINDS = ["government", "company", "donor", "community", "other"] as const;
-export type AffiliationKind = (typeof AFFILIATION_KINDS)[number];
 
 /** The action that remembers, until they join, which forum an invited stakeholder is for. */
 export const STAKEHOLDER_INVITED = "forums.stakeholder_invited";

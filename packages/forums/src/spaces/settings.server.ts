@@ -45,17 +45,6 @@ export function forumSettingsSchema(t: SpacesT) {
 
 export type ForumSettings = z.infer<ReturnType<typeof forumSettingsSchema>>;
 
-/** What the form starts with for a new forum (the table's defaults). */
-export const NEW_FORUM_VALUES: Record<string, string> = {
-  access: "INVITATION",
-  proposers: "participants",
-  voteUnit: "ORGANISATION",
-  quorumPercent: "50",
-  thresholdPercent: "50",
-  blocksStop: "on",
-  votingDays: "7",
-};
-
 /** A saved forum as the form's values. */
 export function settingsValues(forum: {
   name: string;
