@@ -4,10 +4,12 @@ import { formatDateTime } from "@commons/i18n";
 import { Button, Notice, Pagination, SelectField, Table } from "@commons/ui";
 import { PAGE_SIZE, PERMISSIONS } from "../../src/constants.ts";
 import { findConsultation, guard, pageParam, requireId, type RouteArgs } from "../../src/follow/access.server.ts";
+import { followLinks } from "../../src/follow/styles.ts";
 import { BarChart } from "../../src/follow/chart.tsx";
 import { followT, paginationLabels, useFollowT, useLocale, type FollowKey } from "../../src/follow/i18n.ts";
 import { parseProgressFilters, progressPage, progressSummary, type ProgressFilters, type ProgressRow, type ProgressState } from "../../src/follow/progress.server.ts";
 
+export const links = followLinks;
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${followT()("consultations.follow.title", { title: data?.consultation.title ?? "" })} · Commons` }];
 
 const NOTICES = ["reminded", "nobody", "notOpen", "closed"] as const;
@@ -136,7 +138,7 @@ export default function FollowPage() {
 
       <h2 id="respondents">{t("consultations.follow.byRespondent")}</h2>
       <Form method="get" role="search" key={location.search}>
-        <div className="dir-filters__grid">
+        <div className="follow-filters">
           <SelectField
             name="region"
             label={t("consultations.follow.filter.region")}

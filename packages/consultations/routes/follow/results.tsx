@@ -10,11 +10,13 @@ import { Button, Notice, Pagination } from "@commons/ui";
 import { consultationGuard, requireConsultationForPerson, requireUuid, type ConsultationRouteArgs } from "../../src/access.server.ts";
 import { PAGE_SIZE } from "../../src/constants.ts";
 import { pageParam } from "../../src/follow/access.server.ts";
+import { followLinks } from "../../src/follow/styles.ts";
 import { BarChart, type Bar } from "../../src/follow/chart.tsx";
 import { parseCommitments } from "../../src/follow/commitments.ts";
 import { followT, paginationLabels, useFollowT, useLocale, type FollowT } from "../../src/follow/i18n.ts";
 import { resultsPage, writtenAnswers, type QuestionResult, type ResultQuestion, type WrittenAnswers } from "../../src/follow/results.server.ts";
 
+export const links = followLinks;
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${followT()("consultations.follow.results.title", { title: data?.consultation.title ?? "" })} · Commons` },
 ];

@@ -34,7 +34,7 @@ export function BarChart({ id, summary, bars }: { id: string; summary: string; b
               {clip(bar.label)}
             </text>
             <rect x={LABEL_WIDTH} y={y} width={barSpace} height={BAR} fill="currentColor" opacity="0.08" />
-            <rect x={LABEL_WIDTH} y={y} width={length} height={BAR} fill="#1d5c8f" />
+            <rect className="results-chart__bar" x={LABEL_WIDTH} y={y} width={length} height={BAR} fill="#0b5c4a" />
             <text x={LABEL_WIDTH + length + 6} y={y + BAR - 4} fontSize="14" fill="currentColor">
               {bar.figure}
             </text>
