@@ -73,11 +73,17 @@ interface Openable extends AudienceSpec {
   deadline: Date | null;
 }
 
-/** Everything that keeps the consultation from opening at `now`; empty when it can. */
-export async function openingProblems(db: Db, consultation: Openable, now: Date): Promise<OpeningProblem[]> {
-  if (consultation.status !== "DRAFT" && consultation.status !== "SCHEDULED") return ["notDraft"];
+export interface OpeningReport {
+  problems: OpeningProblem[];
+  questions: number;
+  size: AudienceSize;
+}
+
+/** Everything that keeps the consultation from opening at `now` (empty when it can), with what it would ask: four statements at most. */
+export async function openingReport(db: Db, consultation: Openable, now: Date): Promise<OpeningReport> {
+  const [questions, size] = await Promise.all([db.consultationsQuestion.count({ where: { consultationId: consultation.id } }), audienceSize(db, consultation)]);
+  if (consultation.status !== "DRAFT" && consultation.status !== "SCHEDULED") return { problems: ["notDraft"], questions, size };
   const problems: OpeningProblem[] = [];
-  const questions = await db.consultationsQuestion.count({ where: { consultationId: consultation.id } });
   if (questions === 0) problems.push("noQuestions");
   if (!consultation.deadline) problems.push("noDeadline");
   else if (consultation.deadline <= now) problems.push("deadlinePassed");
@@ -87,11 +93,15 @@ export async function openingProblems(db: Db, consultation: Openable, now: Date)
   } else if (consultation.audienceKind === "PICKED" && !consultation.audienceOrganisationIds.length) {
     problems.push("noPicked");
   } else {
-    const size = await audienceSize(db, consultation);
     const asked = (consultation.mode === "PERSON" ? size.people : size.organisations) + size.stakeholders;
     if (asked === 0) problems.push(size.organisations === 0 ? "noOrganisations" : "noPeople");
   }
-  return problems;
+  return { problems, questions, size };
+}
+
+/** Everything that keeps the consultation from opening at `now`; empty when it can. */
+export async function openingProblems(db: Db, consultation: Openable, now: Date): Promise<OpeningProblem[]> {
+  return (await openingReport(db, consultation, now)).problems;
 }
 
 /**

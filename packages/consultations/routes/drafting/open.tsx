@@ -3,7 +3,7 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { readForm } from "@commons/plugin-sdk/forms";
 import { formError } from "@commons/plugin-sdk/forms/server";
 import { Button, ErrorSummary, Notice } from "@commons/ui";
-import { audienceSize, openConsultation, openingProblems, type OpeningProblem } from "../../src/audience.server.ts";
+import { openConsultation, openingReport, type OpeningProblem } from "../../src/audience.server.ts";
 import { findConsultation, requireId, secretariatGuard, type RouteArgs } from "../../src/drafting/access.server.ts";
 import { ConsultationHeader } from "../../src/drafting/components.tsx";
 import { draftingT, useDraftingT } from "../../src/drafting/i18n.ts";
@@ -19,8 +19,7 @@ export async function loader(args: RouteArgs) {
     const c = await findConsultation(ctx.db, id);
     const zone = zoneOrUtc(ctx.settings.timezone);
     const now = new Date();
-    const problems = await openingProblems(ctx.db, c, now);
-    const [size, questions] = await Promise.all([audienceSize(ctx.db, c), ctx.db.consultationsQuestion.count({ where: { consultationId: id } })]);
+    const { problems, size, questions } = await openingReport(ctx.db, c, now);
     return {
       slug: ctx.tenant.slug,
       consultation: { id: c.id, title: c.title, status: c.status, mode: c.mode, audienceKind: c.audienceKind },
