@@ -75,6 +75,8 @@ describe("the response-rate page", () => {
     expect(await names("?region=Luzon&sector=Mining")).toEqual(["Bantay Mina"]);
     expect(await names("?state=NOT_STARTED")).toEqual(["Coastal Voices"]);
     expect(await names("?region=Nowhere")).toEqual([]);
+    // Arriving from the open page.
+    expect(((await view(admin, "?opened=3")).data as Loaded).notice).toEqual({ kind: "opened", count: 3 });
     // Nonsense is ignored, not a 500.
     expect((await view(admin, "?state=BOGUS&page=-3")).status).toBe(200);
   });

@@ -12,7 +12,7 @@ import { parseProgressFilters, progressPage, progressSummary, type ProgressFilte
 export const links = followLinks;
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${followT()("consultations.follow.title", { title: data?.consultation.title ?? "" })} · Commons` }];
 
-const NOTICES = ["reminded", "nobody", "notOpen", "closed"] as const;
+const NOTICES = ["reminded", "nobody", "notOpen", "closed", "opened"] as const;
 
 /** The secretariat's live view of who has answered: counts, a table by respondent, reminders and closing. */
 export async function loader(args: RouteArgs) {
@@ -20,8 +20,10 @@ export async function loader(args: RouteArgs) {
   const url = new URL(args.request.url);
   const filters = parseProgressFilters(url);
   const page = pageParam(url);
-  const notice = NOTICES.find((n) => n === url.searchParams.get("notice")) ?? null;
-  const reminded = Number(url.searchParams.get("count") ?? 0) || 0;
+  // The open page comes here with ?opened=<recipients>; the remind and close actions with ?notice=….
+  const opened = url.searchParams.get("opened");
+  const notice = opened !== null ? "opened" : (NOTICES.find((n) => n === url.searchParams.get("notice")) ?? null);
+  const count = Number(opened ?? url.searchParams.get("count") ?? 0) || 0;
   return guard(args, PERMISSIONS.manage, async ({ db, tenant, nav }) => {
     const consultation = await findConsultation(db, consultationId);
     const summary = await progressSummary(db, tenant.id, consultationId, filters);
@@ -34,7 +36,7 @@ export async function loader(args: RouteArgs) {
       filters,
       page,
       pages: Math.max(1, Math.ceil(summary.matching / PAGE_SIZE)),
-      notice: notice ? { kind: notice, count: reminded } : null,
+      notice: notice ? { kind: notice, count } : null,
       member: nav,
     };
   });
@@ -51,6 +53,7 @@ const NOTICE_LABEL = {
   nobody: "consultations.follow.nobodyToRemind",
   notOpen: "consultations.follow.remindNotOpen",
   closed: "consultations.follow.close.done",
+  opened: "consultations.follow.opened",
 } as const satisfies Record<(typeof NOTICES)[number], FollowKey>;
 
 function query(filters: ProgressFilters, page?: number) {
@@ -83,7 +86,7 @@ export default function FollowPage() {
   return (
     <main id="main">
       <p>
-        <Link to={base}>{t("consultations.follow.back")}</Link>
+        <Link to={`/c/${slug}/consultations`}>{t("consultations.follow.allConsultations")}</Link>
       </p>
       <h1>{t("consultations.follow.title", { title: consultation.title })}</h1>
       <p>
@@ -91,7 +94,7 @@ export default function FollowPage() {
         {" · "}
         {consultation.deadline ? t("consultations.follow.deadline", { deadline: formatDateTime(consultation.deadline, locale) }) : t("consultations.follow.noDeadline")}
       </p>
-      {notice ? <Notice tone={notice.kind === "reminded" || notice.kind === "closed" ? "success" : "warning"}>{t(NOTICE_LABEL[notice.kind], { count: notice.count })}</Notice> : null}
+      {notice ? <Notice tone={notice.kind === "reminded" || notice.kind === "closed" || notice.kind === "opened" ? "success" : "warning"}>{t(NOTICE_LABEL[notice.kind], { count: notice.count })}</Notice> : null}
 
       <h2 id="rate">{t("consultations.follow.rate")}</h2>
       {summary.recipients === 0 ? (
@@ -182,6 +185,9 @@ export default function FollowPage() {
       <ul>
         <li>
           <Link to={`${base}/results`}>{t("consultations.follow.resultsLink")}</Link>
+        </li>
+        <li>
+          <Link to={base}>{t("consultations.follow.asMembersSee")}</Link>
         </li>
         <li>
           <Link to={`${base}/statement`}>{t("consultations.follow.statementLink")}</Link>

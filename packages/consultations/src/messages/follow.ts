@@ -3,6 +3,8 @@ export const follow = {
   // The catalogue names its own language, so email templates can format dates for the reader.
   "consultations.follow.locale": "en",
   "consultations.follow.back": "Back to the consultation",
+  "consultations.follow.allConsultations": "All consultations",
+  "consultations.follow.asMembersSee": "The consultation as members see it",
   "consultations.follow.status.DRAFT": "Draft",
   "consultations.follow.status.SCHEDULED": "Scheduled",
   "consultations.follow.status.OPEN": "Open",
@@ -47,6 +49,7 @@ export const follow = {
   "consultations.follow.reminded": "{count, plural, one {A reminder is on its way to # organisation or person.} other {A reminder is on its way to # organisations or people.}}",
   "consultations.follow.remindNotOpen": "Only an open consultation can be reminded of.",
   "consultations.follow.nobodyToRemind": "Everyone has submitted: nobody to remind.",
+  "consultations.follow.opened": "{count, plural, one {The consultation is open: # organisation or person was asked and is being emailed.} other {The consultation is open: # organisations or people were asked and are being emailed.}}",
   "consultations.follow.closeTitle": "Close now",
   "consultations.follow.closeHint": "Closing ends answering at once, before the deadline. Drafts that were not submitted are not counted.",
   "consultations.follow.closeLink": "Close the consultation now…",
