@@ -93,13 +93,26 @@ describe("drafting a consultation", () => {
   });
 
   it("keeps only the filters of a filtered audience", async () => {
-    const made = await post(staff, create, "new", details({ audienceKind: "FILTERED", regions: ["Caraga"], sectors: ["Mining", "Forestry"] }));
+    const made = await post(staff, create, "new", details({ title: "Filtered one", audienceKind: "FILTERED", regions: ["Caraga"], sectors: ["Mining", "Forestry"] }));
     const id = made.headers.get("Location")!.split("/").at(-2)!;
     expect(await h.db((db) => db.consultation.findFirst({ where: { id }, select: { audienceKind: true, audienceRegions: true, audienceSectors: true, audienceThemes: true } }))).toEqual({
       audienceKind: "FILTERED", audienceRegions: ["Caraga"], audienceSectors: ["Mining", "Forestry"], audienceThemes: [],
     });
     await post(staff, edit, `${id}/edit`, details({ audienceKind: "ALL", regions: ["Caraga"] }), { consultationId: id });
     expect(await h.db((db) => db.consultation.findFirst({ where: { id }, select: { audienceKind: true, audienceRegions: true } }))).toEqual({ audienceKind: "ALL", audienceRegions: [] });
+  });
+});
+
+describe("double clicks", () => {
+  it("two identical submissions make one draft, and one question", async () => {
+    const form = details({ title: "Clicked twice" });
+    const [a, b] = await Promise.all([post(staff, create, "new", form), post(staff, create, "new", form)]);
+    expect(a.headers.get("Location")).toBe(b.headers.get("Location"));
+    expect(await h.db((db) => db.consultation.count({ where: { title: "Clicked twice" } }))).toBe(1);
+    const id = a.headers.get("Location")!.split("/").at(-2)!;
+    const question = { intent: "add", kind: "YES_NO", prompt: "Do you agree?", help: "", options: "", scaleMinLabel: "", scaleMaxLabel: "" };
+    await Promise.all([post(staff, questions, `${id}/questions`, question, { consultationId: id }), post(staff, questions, `${id}/questions`, question, { consultationId: id })]);
+    expect(await h.db((db) => db.consultationsQuestion.count({ where: { consultationId: id } }))).toBe(1);
   });
 });
 

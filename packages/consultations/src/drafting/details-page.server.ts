@@ -60,6 +60,13 @@ export async function saveDetails(ctx: DraftingCtx, form: FormData, consultation
   const parsed = validateForm(form, detailsSchema({ t, zone, locale: ctx.person.locale, now, current }), { lists: LIST_FIELDS });
   if (!parsed.ok) return invalid(form, parsed.errors);
   if (!current) {
+    // A double click on "Save draft" makes one draft: the second request waits for the first and finds it.
+    await ctx.db.$executeRaw`SELECT 1 FROM (SELECT pg_advisory_xact_lock(hashtext(${`consultations.new:${ctx.tenant.id}:${ctx.person.id}`}))) AS locked`;
+    const twin = await ctx.db.consultation.findFirst({
+      where: { createdById: ctx.person.id, title: parsed.data.title, purpose: parsed.data.purpose, background: parsed.data.background, status: "DRAFT", createdAt: { gt: new Date(now.getTime() - 30_000) } },
+      select: { id: true },
+    });
+    if (twin) return redirect(`${base}/${twin.id}/questions?created=1`);
     const created = await ctx.db.consultation.create({
       data: { tenantId: ctx.tenant.id, createdById: ctx.person.id, ...detailsData(parsed.data, "DRAFT") },
       select: { id: true },

@@ -60,6 +60,9 @@ export function questionsOf(db: Db, consultationId: string) {
 export async function addQuestion(db: Db, tenantId: string, consultationId: string, input: QuestionInput): Promise<"added" | "full"> {
   const count = await db.consultationsQuestion.count({ where: { consultationId } });
   if (count >= MAX_QUESTIONS) return "full";
+  // A double click sends the same question twice; under the lock the second sees the first.
+  const last = count ? await db.consultationsQuestion.findFirst({ where: { consultationId, position: count - 1 }, select: { kind: true, prompt: true, help: true, options: true } }) : null;
+  if (last && last.kind === input.kind && last.prompt === input.prompt && last.help === input.help && last.options.join("\n") === input.options.join("\n")) return "added";
   await db.consultationsQuestion.create({ data: { tenantId, consultationId, position: count, ...input } });
   return "added";
 }
