@@ -102,7 +102,6 @@ export const drafting = {
   "consultations.drafting.error.noFilters": "Tick at least one region, sector or theme.",
   "consultations.drafting.error.reminderHours": "Write whole numbers of hours from 1 to 720, one per line.",
   "consultations.drafting.error.tooMany": "Choose at most {max}.",
-  "consultations.drafting.error.closed": "This consultation is closed: only its texts can still be corrected.",
 
   // Questions
   "consultations.drafting.questions.title": "Questions of “{title}”",
@@ -187,13 +186,11 @@ export const drafting = {
   // Preview
   "consultations.drafting.preview.title": "Preview of “{title}”",
   "consultations.drafting.preview.notice": "This is what the members asked will see. Nothing can be answered here.",
-  "consultations.drafting.preview.purpose": "Purpose",
   "consultations.drafting.preview.background": "Background",
   "consultations.drafting.preview.documents": "Documents",
   "consultations.drafting.preview.questions": "Questions",
   "consultations.drafting.preview.deadline": "Answers are accepted until {deadline}.",
   "consultations.drafting.preview.noDeadline": "No deadline set yet.",
-  "consultations.drafting.preview.pending": "The answer form appears here once the answering area's question fields are in place.",
 
   // Open
   "consultations.drafting.open.title": "Open “{title}”",
@@ -218,7 +215,6 @@ export const drafting = {
   "consultations.drafting.open.problem.noOrganisations": "No active organisation is in the audience.",
   "consultations.drafting.open.problem.noPeople": "The organisations in the audience have nobody on the portal to answer for themselves.",
   "consultations.drafting.open.alreadyOpen": "This consultation is {status}.",
-  "consultations.drafting.open.opened": "The consultation is open: {count, plural, one {# recipient} other {# recipients}} will be emailed.",
   "consultations.drafting.open.scheduled": "The consultation will open at {opensAt}.",
 
   // Opening email
