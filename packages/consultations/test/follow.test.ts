@@ -111,8 +111,15 @@ describe("the response-rate page", () => {
     expect(mailbox.messages().filter((m) => reminder(m) && (m.to.includes(focalA.email) || m.to.includes(memberA.email)))).toHaveLength(0);
     const page = (await view(admin, "?notice=reminded&count=2")).data as Loaded;
     expect(page.notice).toEqual({ kind: "reminded", count: 2 });
-    // A second press is a new reminder: those who still have not submitted hear again.
-    await post(remind, admin, "remind", { intent: "remind" });
+    // A double click (or a second officer) within 15 minutes sends nothing more.
+    const again = await post(remind, admin, "remind", { intent: "remind" });
+    expect(again.headers.get("Location")).toContain("notice=recent");
+    expect(await h.events("consultations.reminder_due")).toHaveLength(1);
+    // Later, a second press is a new reminder: those who still have not submitted hear again.
+    await h.db((db) => db.consultationsReminder.updateMany({ where: { consultationId, respondentKey: "*" }, data: { sentAt: new Date(Date.now() - 20 * 60_000) } }));
+    // Two clicks at the same moment: one reminder.
+    await Promise.all([post(remind, admin, "remind", { intent: "remind" }), post(remind, admin, "remind", { intent: "remind" })]);
+    expect(await h.events("consultations.reminder_due")).toHaveLength(2);
     const second = (await h.events("consultations.reminder_due"))[1]!;
     await h.dispatch(second.type, second.payload as Record<string, unknown>, { eventId: second.id });
     await mailbox.waitFor(() => mailbox.messages().filter((m) => reminder(m) && m.to.includes(focalC.email)).length === 2);

@@ -12,7 +12,7 @@ import { parseProgressFilters, progressPage, progressSummary, type ProgressFilte
 export const links = followLinks;
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${followT()("consultations.follow.title", { title: data?.consultation.title ?? "" })} · Commons` }];
 
-const NOTICES = ["reminded", "nobody", "notOpen", "closed", "opened"] as const;
+const NOTICES = ["reminded", "nobody", "notOpen", "closed", "opened", "recent"] as const;
 
 /** The secretariat's live view of who has answered: counts, a table by respondent, reminders and closing. */
 export async function loader(args: RouteArgs) {
@@ -54,6 +54,7 @@ const NOTICE_LABEL = {
   notOpen: "consultations.follow.remindNotOpen",
   closed: "consultations.follow.close.done",
   opened: "consultations.follow.opened",
+  recent: "consultations.follow.remindRecent",
 } as const satisfies Record<(typeof NOTICES)[number], FollowKey>;
 
 function query(filters: ProgressFilters, page?: number) {

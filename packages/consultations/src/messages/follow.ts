@@ -48,6 +48,7 @@ export const follow = {
   "consultations.follow.remind": "Send the reminder",
   "consultations.follow.reminded": "{count, plural, one {A reminder is on its way to # organisation or person.} other {A reminder is on its way to # organisations or people.}}",
   "consultations.follow.remindNotOpen": "Only an open consultation can be reminded of.",
+  "consultations.follow.remindRecent": "A reminder went out less than 15 minutes ago, so none was sent now: nobody gets two at once.",
   "consultations.follow.nobodyToRemind": "Everyone has submitted: nobody to remind.",
   "consultations.follow.opened": "{count, plural, one {The consultation is open: # organisation or person was asked and is being emailed.} other {The consultation is open: # organisations or people were asked and are being emailed.}}",
   "consultations.follow.closeTitle": "Close now",
