@@ -84,6 +84,8 @@ describe("documents", () => {
       [new File([zipWith("something/else.bin")], "draft.docx"), 400, "The file's content is not a DOCX file, whatever its name says."],
       [new File([new Uint8Array([0x50, 0x00, 0x41])], "data.csv"), 400, "The file's content is not a CSV file, whatever its name says."],
       [new File([new Uint8Array(1024 * 1024 + 1).fill(0x25)], "big.txt"), 413, "The file is larger than 1 MB."],
+      // Far larger, sent without a length: reading stops early.
+      [new File([new Uint8Array(3 * 1024 * 1024).fill(0x25)], "huge.pdf"), 413, "The file is larger than 1 MB."],
     ];
     for (const [file, status, message] of cases) {
       const result = await upload(id, file);

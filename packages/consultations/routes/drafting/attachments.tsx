@@ -4,7 +4,7 @@ import { done, fieldError, formError, type FormFailure } from "@commons/plugin-s
 import { localStorage, newStorageKey } from "@commons/storage";
 import { Button, ErrorSummary, FileField, Notice, Table } from "@commons/ui";
 import { findConsultation, isUuid, requireId, secretariatGuard, type RouteArgs } from "../../src/drafting/access.server.ts";
-import { ATTACHMENT_TYPES, cleanFileName, contentMatches, extensionOf, MAX_ATTACHMENTS, readUpload, type Upload } from "../../src/drafting/attachments.server.ts";
+import { ATTACHMENT_TYPES, BODY_SLACK, cleanFileName, contentMatches, extensionOf, MAX_ATTACHMENTS, readUpload, type Upload } from "../../src/drafting/attachments.server.ts";
 import { ConsultationHeader } from "../../src/drafting/components.tsx";
 import { draftingT, useDraftingT, type DraftingT } from "../../src/drafting/i18n.ts";
 import { draftingLinks } from "../../src/drafting/styles.ts";
@@ -46,7 +46,7 @@ export async function action(args: RouteArgs) {
   const maxBytes = maxMegabytes * 1024 * 1024;
   const declared = Number(args.request.headers.get("content-length") ?? 0);
   const t0 = draftingT();
-  if (declared > maxBytes + 64 * 1024) return fieldError(new FormData(), "file", t0("consultations.drafting.error.fileTooLarge", { max: maxMegabytes }), 413);
+  if (declared > maxBytes + BODY_SLACK) return fieldError(new FormData(), "file", t0("consultations.drafting.error.fileTooLarge", { max: maxMegabytes }), 413);
   const { form, upload } = await readUpload(args.request, maxBytes);
   const storage = localStorage();
   let stored: string | null = null;

@@ -24,6 +24,11 @@ export type Upload =
   | { kind: "too-large" }
   | { kind: "file"; fileName: string; bytes: Uint8Array };
 
+/** What a form may carry besides its file (an intent, the multipart headers). */
+export const BODY_SLACK = 64 * 1024;
+
+class BodyTooLarge extends Error {}
+
 /** The text fields of the upload form are tiny (an intent); anything bigger is not our form. */
 const TEXT_PART_MAX = 4 * 1024;
 
@@ -42,12 +47,16 @@ export async function readUpload(request: Request, maxBytes: number, fileField =
     }
   }
   let upload: Upload = { kind: "none" };
+  let total = 0;
   const handler: UploadHandler = async ({ name, filename, data }) => {
     const chunks: Uint8Array[] = [];
     let size = 0;
     const limit = filename === undefined ? TEXT_PART_MAX : maxBytes;
     for await (const chunk of data) {
       size += chunk.byteLength;
+      total += chunk.byteLength;
+      // Far past the limit (a body sent without its length): stop reading altogether.
+      if (total > maxBytes + BODY_SLACK) throw new BodyTooLarge();
       if (size <= limit) chunks.push(chunk);
     }
     if (filename === undefined) return size > limit ? undefined : new TextDecoder().decode(concat(chunks));
@@ -58,8 +67,8 @@ export async function readUpload(request: Request, maxBytes: number, fileField =
   };
   try {
     return { form: await unstable_parseMultipartFormData(request, handler), upload };
-  } catch {
-    return { form: new FormData(), upload: { kind: "none" } };
+  } catch (error) {
+    return { form: new FormData(), upload: { kind: error instanceof BodyTooLarge ? "too-large" : "none" } };
   }
 }
 
