@@ -58,7 +58,7 @@ describe("the response-rate page", () => {
     const page = await view(admin);
     expect(page.status).toBe(200);
     const data = page.data as Loaded;
-    expect(data.summary).toMatchObject({ recipients: 3, submitted: 1, drafted: 1, notStarted: 1, matching: 3, regions: ["Luzon", "Mindanao"], sectors: ["Fisheries", "Mining", "Oil and gas"] });
+    expect(data.summary).toMatchObject({ recipients: 3, submitted: 1, drafted: 1, notStarted: 1, remindable: 2, matching: 3, regions: ["Luzon", "Mindanao"], sectors: ["Fisheries", "Mining", "Oil and gas"] });
     expect(data.rows.map((r) => [r.name, r.region, r.state])).toEqual([
       ["Alpha Watch", "Mindanao", "SUBMITTED"],
       ["Bantay Mina", "Luzon", "DRAFT"],

@@ -150,4 +150,23 @@ describe("the tick job and its reminders", () => {
     const asked = await h.db((db) => db.consultationsRecipient.findMany({ where: { consultationId: scheduled.id }, select: { respondentKey: true } }));
     expect(asked.map((r) => r.respondentKey)).toContain(orgKey(await organisationIdOf(h, "Bantay Mina")));
   });
+
+  it("reminds nobody who can no longer answer: a suspended organisation, a person who left", async () => {
+    const suspendedFocal = await h.person({ role: "FOCAL_POINT", organisation: "Suspended Org" });
+    const suspended = await organisationIdOf(h, "Suspended Org");
+    await h.db((db) => db.organisation.update({ where: { id: suspended }, data: { status: "SUSPENDED" }, select: { id: true } }));
+    const gone = await h.person({ role: "MEMBER", organisation: "Bantay Mina" });
+    await h.db((db) => db.membership.deleteMany({ where: { userId: gone.id } }));
+    const { id } = await createConsultation(h, {
+      title: "Only those who can answer",
+      deadline: new Date(Date.now() + 5 * 86_400_000),
+      openedAt: new Date(Date.now() - 86_400_000),
+      createdById: admin.id,
+      recipients: [orgKey(suspended), userKey(gone.id), userKey(stakeholder.id)],
+    });
+    await h.dispatch(REMINDER_DUE, { consultationId: id, reminderKey: `manual:${crypto.randomUUID()}` });
+    await mailbox.waitFor((m) => subject("Only those who can answer")(m) && m.to.includes(stakeholder.email));
+    expect([suspendedFocal, gone].map((p) => received(p, "Only those who can answer"))).toEqual([0, 0]);
+    expect(await h.db((db) => db.consultationsReminder.count({ where: { consultationId: id } }))).toBe(1);
+  });
 });

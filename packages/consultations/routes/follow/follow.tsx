@@ -82,7 +82,7 @@ export default function FollowPage() {
   ];
   const filtered = Boolean(filters.region || filters.sector || filters.state);
   const open = consultation.status === "OPEN";
-  const toRemind = summary.recipients - summary.submitted;
+  const toRemind = summary.remindable;
   const when = (iso: string | null) => (iso ? formatDateTime(iso, locale) : "—");
   return (
     <main id="main">

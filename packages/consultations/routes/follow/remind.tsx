@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { redirect } from "@remix-run/node";
 import { EVENTS, PERMISSIONS } from "../../src/constants.ts";
 import { findConsultation, guard, requireId, type RouteArgs } from "../../src/follow/access.server.ts";
+import { progressSummary } from "../../src/follow/progress.server.ts";
 import { ISSUED } from "../../src/follow/tick.server.ts";
 
 /** A second manual reminder within this time is refused: a double click emails nobody twice. */
@@ -26,11 +27,7 @@ export async function action(args: RouteArgs) {
     const consultation = await findConsultation(db, consultationId);
     const follow = `/c/${tenant.slug}/consultations/${consultationId}/follow`;
     if (consultation.status !== "OPEN") return redirect(`${follow}?notice=notOpen`);
-    const [recipients, submitted] = await Promise.all([
-      db.consultationsRecipient.count({ where: { consultationId } }),
-      db.consultationsResponse.count({ where: { consultationId, status: "SUBMITTED" } }),
-    ]);
-    const count = recipients - submitted;
+    const count = (await progressSummary(db, tenant.id, consultationId, { region: "", sector: "", state: "" })).remindable;
     if (count <= 0) return redirect(`${follow}?notice=nobody`);
     const now = new Date();
     const recent = await db.consultationsReminder.findFirst({

@@ -25,6 +25,8 @@ export interface ProgressSummary {
   submitted: number;
   drafted: number;
   notStarted: number;
+  /** Those a reminder would reach: not submitted, and still able to answer. */
+  remindable: number;
   /** Rows matching the filters (the table's total). */
   matching: number;
   regions: string[];
@@ -56,9 +58,18 @@ export async function progressSummary(db: Db, tenantId: string, consultationId: 
   const region = orNull(filters.region);
   const sector = orNull(filters.sector);
   const state = orNull(filters.state);
-  const rows = await db.$queryRaw<{ kind: string; value: string | null; n: number; submitted: number; drafted: number; matching: number }[]>`
+  const rows = await db.$queryRaw<{ kind: string; value: string | null; n: number; submitted: number; drafted: number; remindable: number; matching: number }[]>`
     WITH base AS MATERIALIZED (
-      SELECT o.region, o.sectors, COALESCE(s.status::text, 'NOT_STARTED') AS state
+      SELECT o.region, o.sectors, COALESCE(s.status::text, 'NOT_STARTED') AS state,
+             -- The same rule as the reminder's subscriber: an active organisation; a person still
+             -- in the coalition whose organisation is active (stakeholders answer for themselves).
+             CASE WHEN r.respondent_key LIKE 'org:%' THEN o.status = 'ACTIVE'
+               ELSE EXISTS (
+                 SELECT 1 FROM memberships m
+                 LEFT JOIN organisations mo ON mo.tenant_id = m.tenant_id AND mo.id = m.organisation_id
+                 WHERE m.tenant_id = r.tenant_id AND m.user_id = r.user_id
+                   AND (m.role = 'STAKEHOLDER' OR m.organisation_id IS NULL OR mo.status = 'ACTIVE'))
+             END AS reachable
       FROM consultations_recipients r
       LEFT JOIN organisations o ON o.tenant_id = r.tenant_id AND o.id = r.organisation_id
       LEFT JOIN consultations_responses s ON s.tenant_id = r.tenant_id AND s.consultation_id = r.consultation_id AND s.respondent_key = r.respondent_key
@@ -67,20 +78,21 @@ export async function progressSummary(db: Db, tenantId: string, consultationId: 
     SELECT 'total' AS kind, NULL::text AS value, count(*)::int AS n,
            count(*) FILTER (WHERE state = 'SUBMITTED')::int AS submitted,
            count(*) FILTER (WHERE state = 'DRAFT')::int AS drafted,
+           count(*) FILTER (WHERE state <> 'SUBMITTED' AND reachable)::int AS remindable,
            count(*) FILTER (WHERE (${region}::text IS NULL OR region = ${region}::text)
                               AND (${sector}::text IS NULL OR sectors @> ARRAY[${sector}::text])
                               AND (${state}::text IS NULL OR state = ${state}::text))::int AS matching
     FROM base
     UNION ALL
-    SELECT 'region', region, count(*)::int, 0, 0, 0 FROM base WHERE region IS NOT NULL AND region <> '' GROUP BY region
+    SELECT 'region', region, count(*)::int, 0, 0, 0, 0 FROM base WHERE region IS NOT NULL AND region <> '' GROUP BY region
     UNION ALL
-    SELECT 'sector', v, count(*)::int, 0, 0, 0 FROM base, unnest(sectors) AS v GROUP BY v`;
+    SELECT 'sector', v, count(*)::int, 0, 0, 0, 0 FROM base, unnest(sectors) AS v GROUP BY v`;
   const total = rows.find((r) => r.kind === "total");
   const recipients = Number(total?.n ?? 0);
   const submitted = Number(total?.submitted ?? 0);
   const drafted = Number(total?.drafted ?? 0);
   const values = (kind: string) => rows.filter((r) => r.kind === kind && r.value).map((r) => r.value!).sort((a, b) => a.localeCompare(b));
-  return { recipients, submitted, drafted, notStarted: recipients - submitted - drafted, matching: Number(total?.matching ?? 0), regions: values("region"), sectors: values("sector") };
+  return { recipients, submitted, drafted, notStarted: recipients - submitted - drafted, remindable: Number(total?.remindable ?? 0), matching: Number(total?.matching ?? 0), regions: values("region"), sectors: values("sector") };
 }
 
 export async function progressPage(db: Db, tenantId: string, consultationId: string, filters: ProgressFilters, page: number): Promise<ProgressRow[]> {

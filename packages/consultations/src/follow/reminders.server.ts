@@ -10,7 +10,8 @@ const reminderDue = z.object({ consultationId: z.uuid(), reminderKey: z.string()
 
 /**
  * A reminder has come due (from the job or the button): every recipient who has not
- * submitted gets a row in consultations_reminders (consultation, reminder, respondent) and
+ * submitted and can still answer (an organisation that is active; a person still in the
+ * coalition, whose organisation is active unless they are a stakeholder) gets a row in consultations_reminders (consultation, reminder, respondent) and
  * is emailed only if that row is new. One statement records them all; a second delivery of
  * the event, a second event for the same reminder or a retry finds the rows and emails nobody.
  */
@@ -27,6 +28,15 @@ export async function remindNonResponders(event: { payload: unknown }, { db, ten
     FROM consultations_recipients r
     WHERE r.tenant_id = ${tenantId}::uuid AND r.consultation_id = ${consultationId}::uuid
       AND r.respondent_key <> ${ISSUED}
+      -- The same rule as progressSummary's "reachable": those who could answer.
+      AND CASE WHEN r.respondent_key LIKE 'org:%'
+            THEN EXISTS (SELECT 1 FROM organisations o WHERE o.tenant_id = r.tenant_id AND o.id = r.organisation_id AND o.status = 'ACTIVE')
+            ELSE EXISTS (
+              SELECT 1 FROM memberships m
+              LEFT JOIN organisations mo ON mo.tenant_id = m.tenant_id AND mo.id = m.organisation_id
+              WHERE m.tenant_id = r.tenant_id AND m.user_id = r.user_id
+                AND (m.role = 'STAKEHOLDER' OR m.organisation_id IS NULL OR mo.status = 'ACTIVE'))
+          END
       AND NOT EXISTS (
         SELECT 1 FROM consultations_responses s
         WHERE s.tenant_id = r.tenant_id AND s.consultation_id = r.consultation_id
