@@ -27,27 +27,6 @@ export function requireId(value: unknown): string {
   return parsed.data;
 }
 
-/** The forum's columns every forum page may need (its decision rule included). */
-const FORUM_COLUMNS = {
-  id: true,
-  name: true,
-  purpose: true,
-  rules: true,
-  rulesVersion: true,
-  access: true,
-  publicRecord: true,
-  participantsPropose: true,
-  voteUnit: true,
-  quorumPercent: true,
-  thresholdPercent: true,
-  blocksStop: true,
-  stakeholdersVote: true,
-  publicVotes: true,
-  votingDays: true,
-  archivedAt: true,
-  createdAt: true,
-} as const;
-
 export interface ForumRow {
   id: string;
   name: string;
@@ -66,6 +45,14 @@ export interface ForumRow {
   votingDays: number;
   archivedAt: Date | null;
   createdAt: Date;
+}
+
+/** forumForPerson's one row: the forum, the person's own row (role, removed), their organisation's, their accepted rules version. */
+interface EntryRow extends ForumRow {
+  ownRole: "PARTICIPANT" | "MODERATOR" | null;
+  ownRemoved: boolean;
+  organisationIn: boolean;
+  acceptedVersion: number | null;
 }
 
 /**
@@ -94,30 +81,37 @@ export interface ForumEntry {
  * - Stakeholders enter only where they are participants in person.
  * - Members enter through their organisation's row, or any OPEN forum.
  * - Managers (forums:manage) enter every forum of the coalition.
- * Two statements: the forum with the person's rows, and their rules acceptance.
+ * One statement: the forum, the person's own row and their organisation's, and their rules
+ * acceptance (row-level security and an explicit filter keep it to this coalition).
  */
 export async function forumForPerson(ctx: Pick<Ctx, "db" | "person" | "can">, forumId: string): Promise<ForumEntry | null> {
   if (!z.uuid().safeParse(forumId).success) return null;
   const { db, person } = ctx;
-  const mine = person.organisationId ? [{ userId: person.id }, { organisationId: person.organisationId }] : [{ userId: person.id }];
-  const [forum, acceptance] = await Promise.all([
-    db.forum.findFirst({
-      where: { id: forumId },
-      select: { ...FORUM_COLUMNS, participants: { where: { OR: mine }, select: { userId: true, organisationId: true, role: true, removedAt: true } } },
-    }),
-    db.forumRulesAcceptance.findFirst({ where: { forumId, userId: person.id }, select: { rulesVersion: true } }),
-  ]);
-  if (!forum) return null;
-  const { participants, ...row } = forum;
+  const [found] = await db.$queryRaw<EntryRow[]>`
+    SELECT f.id, f.name, f.purpose, f.rules, f.rules_version AS "rulesVersion", f.access::text AS access,
+           f.public_record AS "publicRecord", f.participants_propose AS "participantsPropose", f.vote_unit::text AS "voteUnit",
+           f.quorum_percent AS "quorumPercent", f.threshold_percent AS "thresholdPercent", f.blocks_stop AS "blocksStop",
+           f.stakeholders_vote AS "stakeholdersVote", f.public_votes AS "publicVotes", f.voting_days AS "votingDays",
+           f.archived_at AS "archivedAt", f.created_at AS "createdAt",
+           own.role::text AS "ownRole", own.removed_at IS NOT NULL AS "ownRemoved",
+           EXISTS (
+             SELECT 1 FROM forum_participants p
+             WHERE p.tenant_id = f.tenant_id AND p.forum_id = f.id AND p.organisation_id = ${person.organisationId}::uuid AND p.removed_at IS NULL
+           ) AS "organisationIn",
+           (SELECT a.rules_version FROM forum_rules_acceptances a WHERE a.tenant_id = f.tenant_id AND a.forum_id = f.id AND a.user_id = ${person.id}::uuid) AS "acceptedVersion"
+    FROM forums f
+    LEFT JOIN forum_participants own ON own.tenant_id = f.tenant_id AND own.forum_id = f.id AND own.user_id = ${person.id}::uuid
+    WHERE f.tenant_id = NULLIF(current_setting('app.tenant_id', true), '')::uuid AND f.id = ${forumId}::uuid`;
+  if (!found) return null;
+  const { ownRole, ownRemoved, organisationIn, acceptedVersion, ...row } = found;
   const stakeholder = person.role === "STAKEHOLDER";
-  const own = participants.find((p) => p.userId === person.id);
-  const organisation = stakeholder ? undefined : participants.find((p) => p.organisationId && p.organisationId === person.organisationId && !p.removedAt);
+  const organisation = !stakeholder && organisationIn;
   const manager = !stakeholder && ctx.can(PERMISSIONS.manage);
 
   let standing: ForumStanding | null = null;
   if (manager) standing = "manager";
-  else if (own?.removedAt) standing = null;
-  else if (own) standing = own.role === "MODERATOR" ? "moderator" : "participant";
+  else if (ownRemoved) standing = null;
+  else if (ownRole) standing = ownRole === "MODERATOR" ? "moderator" : "participant";
   else if (organisation) standing = "participant";
   else if (!stakeholder && row.access === "OPEN") standing = "participant";
   if (!standing) return null;
@@ -128,7 +122,7 @@ export async function forumForPerson(ctx: Pick<Ctx, "db" | "person" | "can">, fo
     standing,
     canModerate: standing === "manager" || standing === "moderator",
     stakeholder,
-    mustAcceptRules: hasRules && (acceptance?.rulesVersion ?? 0) < row.rulesVersion,
+    mustAcceptRules: hasRules && (acceptedVersion ?? 0) < row.rulesVersion,
   };
 }
 
@@ -193,68 +187,7 @@ export function visibleForumsWhere(ctx: Pick<Ctx, "person" | "can">) {
   return { AND: [removedInPerson, { OR: ways }] };
 }
 
-/** Someone who is in a forum, as mentions, digests and eligible voters need them. */
-export interface ForumPerson {
-  userId: string;
-  name: string;
-  organisationId: string | null;
-  organisationName: string | null;
-  /** A STAKEHOLDER: votes only where the decision rule includes stakeholders. */
-  stakeholder: boolean;
-  moderator: boolean;
-  /** For stakeholders: the office, company, donor or community they speak for. */
-  affiliation: string;
-  /** How they are in: their own row, their organisation's, or the forum being OPEN. */
-  through: "person" | "organisation" | "open";
-}
-
-/**
- * The people who are in a forum: participant people, the people of participant
- * organisations, and (OPEN forums) every member who is not a stakeholder; people removed in
- * person are out. Managers who are not participants are not listed. Two round trips: the
- * forum with its live rows, then the memberships they expand to. Ordered by name.
- */
-export async function participantsOf(db: Db, forumId: string): Promise<ForumPerson[]> {
-  const forum = await db.forum.findFirst({
-    where: { id: forumId },
-    select: { access: true, participants: { select: { userId: true, organisationId: true, role: true, affiliation: true, removedAt: true } } },
-  });
-  if (!forum) return [];
-  const removed = new Set(forum.participants.filter((p) => p.removedAt && p.userId).map((p) => p.userId as string));
-  const live = forum.participants.filter((p) => !p.removedAt);
-  const own = new Map(live.flatMap((p) => (p.userId ? [[p.userId, p] as const] : [])));
-  const organisations = new Set(live.flatMap((p) => (p.organisationId ? [p.organisationId] : [])));
-  const open = forum.access === "OPEN";
-  const memberships = await db.membership.findMany({
-    where: {
-      OR: [
-        { userId: { in: [...own.keys()] } },
-        ...(open ? [{ role: { not: "STAKEHOLDER" as const } }] : organisations.size ? [{ organisationId: { in: [...organisations] }, role: { not: "STAKEHOLDER" as const } }] : []),
-      ],
-    },
-    orderBy: [{ user: { name: "asc" } }, { userId: "asc" }],
-    select: { userId: true, role: true, organisationId: true, organisation: { select: { name: true } }, user: { select: { name: true } } },
-  });
-  const people: ForumPerson[] = [];
-  for (const m of memberships) {
-    if (removed.has(m.userId)) continue;
-    const row = own.get(m.userId);
-    const stakeholder = m.role === "STAKEHOLDER";
-    // A stakeholder is in only through their own row.
-    if (stakeholder && !row) continue;
-    people.push({
-      userId: m.userId,
-      name: m.user.name,
-      organisationId: stakeholder ? null : m.organisationId,
-      organisationName: stakeholder ? null : (m.organisation?.name ?? null),
-      stakeholder,
-      moderator: row?.role === "MODERATOR",
-      affiliation: row?.affiliation ?? "",
-      through: row ? "person" : m.organisationId && organisations.has(m.organisationId) ? "organisation" : "open",
-    });
-  }
-  return people;
-}
+export { participantsOf, type ForumPerson } from "./participants.server.ts";
 
 /** One entry of the coalition's activity record (moderation, participants, settings), in the caller's transaction. */
 export function recordActivity(

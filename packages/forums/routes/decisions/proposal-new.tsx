@@ -27,7 +27,7 @@ export async function loader(args: RouteArgs) {
     if (!mayTable(entry)) throw notFound();
     const f = entry.forum;
     const zone = safeZone(ctx.settings.timezone);
-    const voters = await electorate(ctx.db, f.id, f, f);
+    const voters = await electorate(ctx.db, f.id, f);
     const now = new Date();
     return {
       nav: forumNav(ctx, entry),

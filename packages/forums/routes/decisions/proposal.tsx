@@ -76,7 +76,7 @@ export async function loader(args: RouteArgs) {
     if (!proposal) throw notFound();
     const now = new Date();
     const decided = proposal.status === "DECIDED";
-    const voters = await electorate(db, forumId, proposal, entry.forum);
+    const voters = await electorate(db, forumId, proposal);
     const me = voters.people.find((p) => p.userId === person.id);
     const myKey = me ? voterKey(proposal, me) : null;
     // Public votes: the list of votes gives the counts and one's own too (one statement);
