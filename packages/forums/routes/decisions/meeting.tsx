@@ -66,6 +66,8 @@ export async function loader(args: RouteArgs) {
             actionPoints: actionPoints.map((a) => ({ id: a.id, description: a.description, owner: ownerLabel(names, a), dueOn: a.dueOn?.toISOString().slice(0, 10) ?? null })),
           }
         : null,
+      // Through the loader: a .server module cannot reach the browser bundle.
+      answers: RSVP_ANSWERS,
       member: ctx.nav,
     };
   });
@@ -162,7 +164,7 @@ export default function Meeting() {
           <input type="hidden" name="intent" value="rsvp" />
           <fieldset className="field" id="field-answer">
             <legend className="field__label">{t("forums.decisions.rsvp.legend")}</legend>
-            {RSVP_ANSWERS.map((answer) => (
+            {data.answers.map((answer) => (
               <div className="radio" key={answer}>
                 <input type="radio" id={`answer-${answer}`} name="answer" value={answer} defaultChecked={rsvp.mine === answer} required />
                 <label htmlFor={`answer-${answer}`}>{t(`forums.decisions.rsvp.${answer}`)}</label>
@@ -173,7 +175,7 @@ export default function Meeting() {
         </Form>
       ) : null}
       <ul className="rsvp-counts">
-        {RSVP_ANSWERS.map((answer) => (
+        {data.answers.map((answer) => (
           <li key={answer}>
             {t("forums.decisions.rsvp.count", { answer: t(`forums.decisions.rsvp.${answer}`), count: rsvp[answer].length })}
             {rsvp[answer].length ? `: ${rsvp[answer].join(", ")}` : ""}

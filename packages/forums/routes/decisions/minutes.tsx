@@ -50,6 +50,8 @@ export async function loader(args: RouteArgs) {
         ownerName: a.ownerName,
         due: a.dueOn?.toISOString().slice(0, 10) ?? "",
       })),
+      // Through the loader: a .server module cannot reach the browser bundle.
+      limits: { minutes: MINUTES_MAX, actionPoints: ACTION_POINTS_MAX },
       member: ctx.nav,
     };
   });
@@ -77,7 +79,7 @@ export default function Minutes() {
   const failure = failureOf(result, "minutes");
   const value = (name: string, fallback: string) => failure?.values[name] ?? fallback;
   const sent = failure ? Number.parseInt(failure.values.rows ?? "0", 10) || 0 : 0;
-  const rows = Math.min(ACTION_POINTS_MAX, Math.max(MIN_ROWS, data.actionPoints.length + SPARE_ROWS, sent));
+  const rows = Math.min(data.limits.actionPoints, Math.max(MIN_ROWS, data.actionPoints.length + SPARE_ROWS, sent));
   const ownerOptions = [
     { value: "", label: t("forums.decisions.actionPoints.ownerNone") },
     ...choices.organisations.map((o) => ({ value: `org:${o.id}`, label: t("forums.decisions.actionPoints.ownerOrganisation", { name: o.name }) })),
@@ -98,7 +100,7 @@ export default function Minutes() {
           error={failure?.errors.attendees}
         />
         <TextAreaField name="otherAttendees" label={t("forums.decisions.minutes.otherAttendees")} hint={t("forums.decisions.minutes.otherAttendeesHint")} rows={3} defaultValue={value("otherAttendees", meeting.otherAttendees)} error={failure?.errors.otherAttendees} />
-        <TextAreaField name="minutes" label={t("forums.decisions.minutes.discussed")} hint={t("forums.decisions.markdownHint")} rows={14} maxLength={MINUTES_MAX} defaultValue={value("minutes", meeting.minutes)} error={failure?.errors.minutes} />
+        <TextAreaField name="minutes" label={t("forums.decisions.minutes.discussed")} hint={t("forums.decisions.markdownHint")} rows={14} maxLength={data.limits.minutes} defaultValue={value("minutes", meeting.minutes)} error={failure?.errors.minutes} />
         <h2>{t("forums.decisions.actionPoints.heading")}</h2>
         <p>{t("forums.decisions.actionPoints.hint")}</p>
         {Array.from({ length: rows }, (_, i) => {
