@@ -97,6 +97,7 @@ describe("the drafting pages' markup", () => {
       expect(html, name).toContain("Royalties &lt;script&gt;");
       expect(html, name).toContain('aria-current="page"');
     }
+    if (process.env.DUMP_HTML) for (const [name, Page, loader, sub] of pages) (await import("node:fs")).writeFileSync(`/tmp/drafting-${name}.html`, render(Page, await get(loader, staff, sub, p)));
     const previewHtml = render(Preview, await get(preview.loader, staff, `${id}/preview`, p));
     expect(previewHtml).toContain("<strong>bold</strong>");
     expect(previewHtml).not.toContain("onerror");

@@ -91,9 +91,6 @@ export function DetailsForm({ t, values, failure, status, choices, zone, pickedC
           <TextField name="title" label={t("consultations.drafting.form.title")} defaultValue={values.title} error={errors.title} maxLength={200} required />
           <TextAreaField name="purpose" label={t("consultations.drafting.form.purpose")} hint={t("consultations.drafting.form.purposeHint")} defaultValue={values.purpose} error={errors.purpose} rows={3} maxLength={2000} />
           <TextAreaField name="background" label={t("consultations.drafting.form.background")} hint={t("consultations.drafting.form.backgroundHint")} defaultValue={values.background} error={errors.background} rows={12} maxLength={20000} />
-          <Button name="intent" value="preview" variant="secondary">
-            {t("consultations.drafting.form.previewBackground")}
-          </Button>
           {failure?.previewHtml !== undefined ? (
             <section aria-labelledby="background-preview" className="markdown-preview">
               <h3 id="background-preview">{t("consultations.drafting.form.backgroundPreview")}</h3>
@@ -166,9 +163,15 @@ export function DetailsForm({ t, values, failure, status, choices, zone, pickedC
             <TextAreaField name="reminderHours" label={t("consultations.drafting.form.reminderHours")} hint={t("consultations.drafting.form.reminderHoursHint")} defaultValue={values.reminderHours} error={errors.reminderHours} rows={3} maxLength={200} />
           </fieldset>
         )}
-        <Button name="intent" value="save">
-          {submitLabel}
-        </Button>
+        {/* Save comes first, so Enter in a field saves; the preview shows under the background field. */}
+        <div className="inline-actions">
+          <Button name="intent" value="save">
+            {submitLabel}
+          </Button>
+          <Button name="intent" value="preview" variant="secondary">
+            {t("consultations.drafting.form.previewBackground")}
+          </Button>
+        </div>
       </Form>
     </>
   );
