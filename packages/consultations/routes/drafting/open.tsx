@@ -7,7 +7,7 @@ import { openConsultation, openingReport, type OpeningProblem } from "../../src/
 import { findConsultation, requireId, secretariatGuard, type RouteArgs } from "../../src/drafting/access.server.ts";
 import { ConsultationHeader } from "../../src/drafting/components.tsx";
 import { draftingT, useDraftingT } from "../../src/drafting/i18n.ts";
-import { formatInZone, zoneOrUtc } from "../../src/drafting/time.ts";
+import { formatWithZone, zoneOrUtc } from "../../src/drafting/time.ts";
 import { draftingLinks } from "../../src/drafting/styles.ts";
 
 export const links = draftingLinks;
@@ -26,8 +26,8 @@ export async function loader(args: RouteArgs) {
       problems,
       size,
       questions,
-      deadline: c.deadline ? formatInZone(c.deadline, ctx.person.locale, zone) : null,
-      opensAt: c.opensAt && c.opensAt > now ? formatInZone(c.opensAt, ctx.person.locale, zone) : null,
+      deadline: c.deadline ? formatWithZone(c.deadline, ctx.person.locale, zone) : null,
+      opensAt: c.opensAt && c.opensAt > now ? formatWithZone(c.opensAt, ctx.person.locale, zone) : null,
       member: ctx.nav,
     };
   });

@@ -6,7 +6,7 @@ import { findConsultation, requireId, secretariatGuard, type RouteArgs } from ".
 import { ConsultationHeader } from "../../src/drafting/components.tsx";
 import { draftingT, useDraftingT } from "../../src/drafting/i18n.ts";
 import { questionsOf } from "../../src/drafting/questions.server.ts";
-import { formatInZone, zoneName, zoneOrUtc } from "../../src/drafting/time.ts";
+import { formatWithZone, zoneOrUtc } from "../../src/drafting/time.ts";
 import { QuestionFields } from "../../src/questions/QuestionFields.tsx";
 import { answeringLinks } from "../../src/answering/components.tsx";
 import { draftingLinks } from "../../src/drafting/styles.ts";
@@ -30,7 +30,7 @@ export async function loader(args: RouteArgs) {
       consultation: {
         id: c.id, title: c.title, purpose: c.purpose, status: c.status, audienceKind: c.audienceKind,
         backgroundHtml: c.background ? renderMarkdown(c.background, { topHeading: 3 }) : "",
-        deadline: c.deadline ? `${formatInZone(c.deadline, ctx.person.locale, zone)} (${zoneName(zone, c.deadline)})` : null,
+        deadline: c.deadline ? formatWithZone(c.deadline, ctx.person.locale, zone) : null,
       },
       questions,
       attachments,

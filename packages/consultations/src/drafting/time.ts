@@ -75,3 +75,9 @@ export function formatInZone(date: Date | string, locale: string, zone: string):
   }
   return format.format(new Date(date));
 }
+
+/** "15 Dec 2026, 17:00 GMT+8 (Asia/Manila)": the time and, unless it is UTC, the zone's name. */
+export function formatWithZone(date: Date | string, locale: string, zone: string): string {
+  const when = formatInZone(date, locale, zone);
+  return zone === "UTC" ? when : `${when} (${zone})`;
+}
