@@ -5,7 +5,7 @@ import { readForm, validateForm } from "@commons/plugin-sdk/forms";
 import { done, fieldError, formError, invalid } from "@commons/plugin-sdk/forms/server";
 import { hitInviteLimit } from "@commons/members/invitations";
 import { Button, CheckboxGroup, SelectField, Table, TextAreaField, TextField } from "@commons/ui";
-import { enterForum, forumNav, forumPath, guard, participantsOf, requireId, type Ctx, type RouteArgs } from "../../src/access.server.ts";
+import { enterForum, forumNav, guard, participantsOf, requireId, type Ctx, type RouteArgs } from "../../src/access.server.ts";
 import { PERMISSIONS } from "../../src/constants.ts";
 import { Feedback, failureOf, formKey, type ActionResult } from "../../src/spaces/components.tsx";
 import { AFFILIATION_KINDS, REASON_MAX } from "../../src/spaces/fields.ts";
