@@ -169,8 +169,11 @@ describe("the index", () => {
     for (const c of [later, soon, notMine, closed]) expect((await openConsultationAs(h, staff, c.id)).status).toBe(302);
     await h.db((db) => db.consultation.update({ where: { id: closed.id }, data: { status: "CLOSED", closedAt: new Date() } }));
 
+    await h.db((db) => db.consultationsResponse.create({ data: { tenantId: h.tenant.id, consultationId: later.id, respondentKey: `org:${orgs[0]!.id}`, organisationId: orgs[0]!.id, status: "SUBMITTED", updatedById: focal.id } }));
     const page = await list(member, "");
     expect(page.data?.view).toBe("member");
+    expect(page.data?.open.find((c) => c.title === "Later")?.response).toBe("SUBMITTED");
+    expect(page.data?.open.find((c) => c.title === "Soon")?.response).toBeNull();
     const openTitles = page.data?.open.map((c) => c.title) ?? [];
     expect(openTitles.indexOf("Soon")).toBeLessThan(openTitles.indexOf("Later"));
     expect(openTitles).not.toContain("Not mine");

@@ -3,7 +3,7 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { Button, Pagination, SelectField, Table } from "@commons/ui";
 import { consultationGuard } from "../../src/access.server.ts";
 import { recipientRowsOf } from "../../src/audience.server.ts";
-import { PAGE_SIZE, PERMISSIONS } from "../../src/constants.ts";
+import { PAGE_SIZE, PERMISSIONS, respondentKey } from "../../src/constants.ts";
 import type { RouteArgs } from "../../src/drafting/access.server.ts";
 import { paginationLabels, StatusTag } from "../../src/drafting/components.tsx";
 import { draftingT, useDraftingT } from "../../src/drafting/i18n.ts";
@@ -54,13 +54,19 @@ export async function loader(args: RouteArgs) {
       ctx.db.consultation.findMany({ where: { status: "OPEN", ...mine }, orderBy: [{ deadline: "asc" }, { id: "asc" }], take: 100, select: { id: true, title: true, purpose: true, deadline: true } }),
       ctx.db.consultation.findMany({ where: { status: "CLOSED", ...mine }, orderBy: [{ closedAt: "desc" }, { id: "desc" }], skip: (page - 1) * PAGE_SIZE, take: PAGE_SIZE + 1, select: { id: true, title: true, closedAt: true } }),
     ]);
+    // Where each open one stands for them: one more statement, whatever the number.
+    const keys = [respondentKey.person(ctx.person.id), ...(ctx.person.organisationId && ctx.person.role !== "STAKEHOLDER" ? [respondentKey.organisation(ctx.person.organisationId)] : [])];
+    const responses = open.length
+      ? await ctx.db.consultationsResponse.findMany({ where: { consultationId: { in: open.map((c) => c.id) }, respondentKey: { in: keys } }, select: { consultationId: true, status: true } })
+      : [];
+    const standing = new Map(responses.map((r) => [r.consultationId, r.status]));
     return {
       ...common,
       view: "member" as const,
       status: null,
       pages: 1,
       consultations: [],
-      open: open.map((c) => ({ id: c.id, title: c.title, purpose: c.purpose, deadline: when(c.deadline) })),
+      open: open.map((c) => ({ id: c.id, title: c.title, purpose: c.purpose, deadline: when(c.deadline), response: standing.get(c.id) ?? null })),
       closed: closed.slice(0, PAGE_SIZE).map((c) => ({ id: c.id, title: c.title, closed: when(c.closedAt) })),
       hasNextClosed: closed.length > PAGE_SIZE,
     };
@@ -121,6 +127,9 @@ export default function ConsultationsIndex() {
                 </h3>
                 {c.purpose ? <p>{c.purpose}</p> : null}
                 {c.deadline ? <p>{t("consultations.drafting.index.deadline", { deadline: c.deadline })}</p> : null}
+                <p>
+                  <span className={`tag tag--${c.response === "SUBMITTED" ? "open" : "draft"}`}>{t(`consultations.drafting.index.response.${c.response ?? "NONE"}`)}</span>
+                </p>
               </li>
             ))}
           </ul>
