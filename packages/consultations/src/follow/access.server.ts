@@ -38,5 +38,3 @@ export async function findConsultation(db: Db, consultationId: string) {
   if (!consultation) throw notFound();
   return consultation;
 }
-
-export type FollowedConsultation = Awaited<ReturnType<typeof findConsultation>>;

@@ -4,7 +4,8 @@ import type { Db } from "./access.server.ts";
 /**
  * A consultation's results, aggregated in PostgreSQL: the submitted answers are JSON
  * (question id → answer), so jsonb_each / jsonb_array_elements count them where they lie
- * and only the counts travel. One statement for the whole page, whatever the number of respondents and questions.
+ * and only the counts travel: one statement for the whole page (resultsPage), whatever the
+ * number of respondents and questions, and one for a page of one question's written answers.
  *
  * Raw SQL because Prisma cannot aggregate inside JSON. Each statement names the tenant
  * itself (wall one, by hand) and runs inside the coalition's transaction, so row-level
@@ -39,8 +40,6 @@ export interface QuestionResult {
 }
 
 const CHOICE_KINDS = ["SINGLE_CHOICE", "MULTIPLE_CHOICE", "SCALE", "RANKING", "YES_NO"] as const;
-/** Kinds that carry written words: the text itself, or a yes/no's comment. */
-export const TEXT_KINDS = ["SHORT_TEXT", "LONG_TEXT", "YES_NO"] as const;
 
 interface CountRow {
   qid: string;
@@ -186,7 +185,7 @@ interface TotalsRow {
 }
 
 /** The page's counts, from the rows of the `counts` CTE, question by question in the questions' order. */
-export function buildResults(questions: readonly ResultQuestion[], rows: readonly CountRow[]): QuestionResult[] {
+function buildResults(questions: readonly ResultQuestion[], rows: readonly CountRow[]): QuestionResult[] {
   const byQuestion = new Map<string, { answered: number; mean: number | null; counts: Map<string, { n: number; x: number | null }> }>();
   const entry = (qid: string) => {
     let e = byQuestion.get(qid);
