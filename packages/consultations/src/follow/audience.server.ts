@@ -26,7 +26,8 @@ export async function peopleToEmail(db: Db, keys: readonly string[], reach: "foc
   }
   if (organisations.size) {
     const memberships = await db.membership.findMany({
-      where: { organisationId: { in: [...organisations] } },
+      // Stakeholders answer for themselves (as person recipients), never for an organisation.
+      where: { organisationId: { in: [...organisations] }, role: { not: "STAKEHOLDER" } },
       orderBy: { createdAt: "asc" },
       select: { userId: true, organisationId: true, role: true },
     });
