@@ -70,3 +70,29 @@ export async function participantsOf(db: Db, forumId: string): Promise<ForumPers
     through: r.ownRole ? "person" : r.organisationId && r.viaOrganisation ? "organisation" : "open",
   }));
 }
+
+export interface Names {
+  people: Map<string, string>;
+  organisations: Map<string, string>;
+}
+
+/**
+ * Names of people (through this coalition's memberships only) and of organisations, by id.
+ * One statement, none when there is nothing to name.
+ */
+export async function namesIn(db: Db, userIds: Iterable<string>, organisationIds: Iterable<string> = []): Promise<Names> {
+  const people = [...new Set(userIds)];
+  const organisations = [...new Set(organisationIds)];
+  if (!people.length && !organisations.length) return { people: new Map(), organisations: new Map() };
+  const rows = await db.$queryRaw<{ person: boolean; id: string; name: string }[]>`
+    SELECT true AS person, m.user_id AS id, u.name
+    FROM memberships m JOIN users u ON u.id = m.user_id
+    WHERE m.tenant_id = NULLIF(current_setting('app.tenant_id', true), '')::uuid AND m.user_id = ANY(${people}::uuid[])
+    UNION ALL
+    SELECT false, o.id, o.name FROM organisations o
+    WHERE o.tenant_id = NULLIF(current_setting('app.tenant_id', true), '')::uuid AND o.id = ANY(${organisations}::uuid[])`;
+  return {
+    people: new Map(rows.flatMap((r) => (r.person ? [[r.id, r.name] as const] : []))),
+    organisations: new Map(rows.flatMap((r) => (r.person ? [] : [[r.id, r.name] as const]))),
+  };
+}

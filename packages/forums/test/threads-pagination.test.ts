@@ -91,14 +91,32 @@ describe("thread pages by post number", () => {
     expect(home.result.status).toBe(200);
     const moderatorHome = await counted(() => h.call(forumPage.loader, { request: f.moderator.request(h.path(f.forum.id)), params: { forumId: f.forum.id } }));
     // Every module page pays 5 for withModule (session, BEGIN, set_config, the person's role
-    // with the coalition's module rows, COMMIT) and 3 to enter the forum (the forum, the
-    // person's rows in it, their acceptance of its rules).
-    const FIXED = 5 + 3;
+    // with the coalition's module rows, COMMIT) and 1 to enter the forum (the forum with the
+    // person's rows in it and their acceptance of its rules).
+    const FIXED = 5 + 1;
     console.info(`SQL statements: thread page of 200 replies ${page.statements} (${page.statements - FIXED} its own), forum home ${home.statements} (${home.statements - FIXED}; a moderator's ${moderatorHome.statements}, with the open flags count)`);
-    // The page's own: the thread, its posts, their authors (memberships, users, organisations;
-    // stakeholders' affiliations when one wrote), attachments, the person's notification level.
-    expect(page.statements - FIXED).toBeLessThanOrEqual(8);
-    // The home's own: the threads, their authors (memberships, users), the notification level.
-    expect(home.statements - FIXED).toBeLessThanOrEqual(4);
+    // The page's own: the thread with the person's notification level, the posts with their
+    // authors (names, organisations, stakeholders' affiliations), the attachments.
+    expect(page.statements - FIXED).toBe(3);
+    // The home's own: the threads with their authors' names, the notification level; a
+    // moderator's also counts the open flags.
+    expect(home.statements - FIXED).toBe(2);
+    expect(moderatorHome.statements - FIXED).toBe(3);
+    for (const statements of [page.statements, home.statements, moderatorHome.statements]) expect(statements).toBeLessThanOrEqual(10);
+  });
+
+  it("quotes a post, with its author's name, in the same statements as the page", async () => {
+    const threadId = await bigThread(60, "Sixty replies");
+    const quoted = await h.db((db) => db.forumPost.findFirstOrThrow({ where: { threadId, number: 2 }, select: { id: true } }));
+    const plain = await counted(() => threadPageAs(f.bea, threadId, 2));
+    const quoting = await counted(() =>
+      h.call(threadPage.loader, { request: f.bea.request(h.path(`${f.forum.id}/threads/${threadId}?page=2&quote=${quoted.id}`)), params: { forumId: f.forum.id, threadId } }),
+    );
+    expect(quoting.statements).toBe(plain.statements);
+    const quote = (quoting.result.data as { quote: { id: string; text: string } | null }).quote;
+    expect(quote?.id).toBe(quoted.id);
+    // Post 2 is the stakeholder's (bigThread's authors[1 + n % 4], arrays counting from 1).
+    expect(quote?.text).toContain(`**${f.stakeholder.name}:**`);
+    expect(quote?.text).toContain("> Reply 2");
   });
 });

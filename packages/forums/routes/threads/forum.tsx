@@ -8,7 +8,7 @@ import { ForumNav } from "../../src/spaces/forum-nav.tsx";
 import { enterForum, forumNav, guard, pageParam, requireId, type RouteArgs } from "../../src/threads/access.server.ts";
 import { threadLinks } from "../../src/threads/components.tsx";
 import { paginationLabels, threadsT, useLocale, useThreadsT } from "../../src/threads/i18n.ts";
-import { namesOf, THREADS_PER_PAGE } from "../../src/threads/posts.server.ts";
+import { THREADS_PER_PAGE, threadsPage } from "../../src/threads/posts.server.ts";
 
 export const links = threadLinks;
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.nav.name ?? threadsT()("forums.nav.forums")} · Commons` }];
@@ -16,7 +16,9 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data
 /**
  * The forum's home: its threads, the most recently active first. One page is one range of
  * the (tenant, forum, last post) index; "next" is known by reading one row more than shown,
- * so no count runs over a forum's whole history.
+ * so no count runs over a forum's whole history. Statements besides the guard's and the
+ * forum's: the threads with their authors' names, the person's notification level (and, for
+ * moderators, the open flags count).
  */
 export async function loader(args: RouteArgs) {
   const forumId = requireId(args.params.forumId);
@@ -25,18 +27,11 @@ export async function loader(args: RouteArgs) {
     const { db, nav } = ctx;
     const entry = await enterForum(ctx, forumId, { request: args.request });
     const [rows, openFlags, level] = await Promise.all([
-      db.forumThread.findMany({
-        where: { forumId },
-        orderBy: [{ lastPostAt: "desc" }, { id: "desc" }],
-        skip: (page - 1) * THREADS_PER_PAGE,
-        take: THREADS_PER_PAGE + 1,
-        select: { id: true, title: true, authorId: true, postCount: true, lastPostAt: true, lockedAt: true },
-      }),
+      threadsPage(db, { tenantId: ctx.tenant.id, forumId, skip: (page - 1) * THREADS_PER_PAGE, take: THREADS_PER_PAGE + 1 }),
       entry.canModerate ? db.forumFlag.count({ where: { forumId, resolvedAt: null } }) : Promise.resolve(0),
       notificationLevel(db, ctx.person.id, forumId),
     ]);
     const shown = rows.slice(0, THREADS_PER_PAGE);
-    const names = await namesOf(db, shown.map((r) => r.authorId));
     return {
       nav: forumNav(ctx, entry),
       canPost: !entry.forum.archivedAt,
@@ -45,7 +40,7 @@ export async function loader(args: RouteArgs) {
       threads: shown.map((r) => ({
         id: r.id,
         title: r.title,
-        author: names.get(r.authorId) ?? null,
+        author: r.authorName,
         replies: Math.max(0, r.postCount - 1),
         lastPostAt: r.lastPostAt.toISOString(),
         locked: !!r.lockedAt,

@@ -6,14 +6,13 @@ import { notFound } from "@commons/plugin-sdk/server";
 import { formatDateTime } from "@commons/i18n";
 import { Button, Notice, Pagination } from "@commons/ui";
 import { NotificationLevelForm } from "../../src/notifications/level-form.tsx";
-import { notificationLevel } from "../../src/notifications/levels.server.ts";
 import { ForumNav } from "../../src/spaces/forum-nav.tsx";
 import { enterForum, forumNav, guard, pageParam, requireId, type RouteArgs } from "../../src/threads/access.server.ts";
 import { failureOf, Feedback, fileSize, PostBody, PostFields, threadLinks, type ActionResult } from "../../src/threads/components.tsx";
 import { paginationLabels, threadsT, useLocale, useThreadsT } from "../../src/threads/i18n.ts";
 import { restorePost, setThreadLock } from "../../src/threads/moderation.server.ts";
 import { attachFiles, checkBody, checkFiles, errorsOf, hitUploadLimits, onlyTooLarge, withUpload } from "../../src/threads/post-form.server.ts";
-import { addPost, authorsOf, findPost, findThread, pageOfNumber, POSTS_PER_PAGE, quoteOf } from "../../src/threads/posts.server.ts";
+import { addPost, findPost, findThread, pageOfNumber, postsPage, POSTS_PER_PAGE, quoteOf, threadWithLevel } from "../../src/threads/posts.server.ts";
 import { ACCEPT } from "../../src/threads/upload.server.ts";
 
 export const links = threadLinks;
@@ -24,7 +23,9 @@ const optionalId = z.uuid().optional().catch(undefined);
 /**
  * A thread, one page of posts at a time. Page p is posts numbered (p-1)*50+1 … p*50: one
  * range of the (tenant, thread, number) unique index, so page 40 of a 2,000-reply thread
- * reads what page 1 does. Authors and attachments of the page come in one batch each.
+ * reads what page 1 does. Statements besides the guard's and the forum's: the thread with
+ * the person's notification level, the page's posts with their authors (and the quoted post),
+ * the page's attachments.
  */
 export async function loader(args: RouteArgs) {
   const forumId = requireId(args.params.forumId);
@@ -34,25 +35,17 @@ export async function loader(args: RouteArgs) {
   return guard(args, async (ctx) => {
     const { db, person, nav } = ctx;
     const entry = await enterForum(ctx, forumId, { request: args.request });
-    const thread = await findThread(db, forumId, threadId);
-    if (!thread) throw notFound();
+    const found = await threadWithLevel(db, { tenantId: ctx.tenant.id, forumId, threadId, userId: person.id });
+    if (!found) throw notFound();
+    const { thread, level } = found;
     const pages = Math.max(1, Math.ceil(thread.postCount / POSTS_PER_PAGE));
     const shown = Math.min(page, pages);
     const first = (shown - 1) * POSTS_PER_PAGE + 1;
-    const [posts, quoted, level] = await Promise.all([
-      db.forumPost.findMany({
-        where: { threadId, number: { gte: first, lte: first + POSTS_PER_PAGE - 1 } },
-        orderBy: { number: "asc" },
-        select: { id: true, number: true, authorId: true, bodyHtml: true, editedAt: true, hiddenAt: true, hiddenReason: true, createdAt: true },
-      }),
-      quoteId ? findPost(db, forumId, quoteId) : Promise.resolve(null),
-      notificationLevel(db, person.id, forumId, threadId),
-    ]);
+    const { posts, quoted } = await postsPage(db, { tenantId: ctx.tenant.id, forumId, threadId, first, last: first + POSTS_PER_PAGE - 1, quoteId });
     const ids = posts.map((p) => p.id);
-    const [authors, files] = await Promise.all([
-      authorsOf(db, forumId, [...posts.map((p) => p.authorId), ...(quoted ? [quoted.authorId] : [])]),
-      ids.length ? db.forumPostAttachment.findMany({ where: { postId: { in: ids } }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: { id: true, postId: true, fileName: true, size: true } }) : Promise.resolve([]),
-    ]);
+    const files = ids.length
+      ? await db.forumPostAttachment.findMany({ where: { postId: { in: ids } }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: { id: true, postId: true, fileName: true, size: true } })
+      : [];
     const moderates = entry.canModerate;
     const locked = !!thread.lockedAt;
     // A hidden post can be quoted only by those who may still read it.
@@ -71,7 +64,7 @@ export async function loader(args: RouteArgs) {
         return {
           id: p.id,
           number: p.number,
-          author: authors.get(p.authorId) ?? null,
+          author: p.author,
           at: p.createdAt.toISOString(),
           editedAt: p.editedAt?.toISOString() ?? null,
           hidden: !!p.hiddenAt,
@@ -82,7 +75,7 @@ export async function loader(args: RouteArgs) {
           files: files.filter((f) => f.postId === p.id).map((f) => ({ id: f.id, fileName: f.fileName, size: f.size })),
         };
       }),
-      quote: quotable ? { id: quotable.id, text: quoteOf(authors.get(quotable.authorId)?.name ?? threadsT(person.locale)("forums.threads.thread.someone"), quotable.body) } : null,
+      quote: quotable ? { id: quotable.id, text: quoteOf(quotable.author?.name ?? threadsT(person.locale)("forums.threads.thread.someone"), quotable.body) } : null,
       maxMegabytes: ctx.settings.attachmentMaxMegabytes,
       accept: ACCEPT,
       member: nav,

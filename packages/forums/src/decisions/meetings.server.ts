@@ -2,6 +2,7 @@ import { z } from "zod";
 import { renderMarkdown } from "@commons/markdown";
 import { notFound } from "@commons/plugin-sdk/server";
 import type { Db } from "../access.server.ts";
+import type { Names } from "../participants.server.ts";
 import type { DecisionsT } from "./i18n.ts";
 import { fromDateInput, fromLocalInput, isTimeZone } from "./time.ts";
 
@@ -157,14 +158,8 @@ export async function saveMinutes(db: Db, tenantId: string, meetingId: string, i
   }
 }
 
-/** Names for action point owners and attendees: people through their memberships, organisations by id. Two statements. */
-export async function namesOf(db: Db, userIds: readonly string[], organisationIds: readonly string[]) {
-  const [people, organisations] = await Promise.all([
-    userIds.length ? db.membership.findMany({ where: { userId: { in: [...new Set(userIds)] } }, select: { userId: true, user: { select: { name: true } } } }) : [],
-    organisationIds.length ? db.organisation.findMany({ where: { id: { in: [...new Set(organisationIds)] } }, select: { id: true, name: true } }) : [],
-  ]);
-  return { people: new Map(people.map((p) => [p.userId, p.user.name])), organisations: new Map(organisations.map((o) => [o.id, o.name])) };
-}
+/** Names for action point owners and attendees: people through their memberships, organisations by id. One statement. */
+export { namesIn as namesOf } from "../participants.server.ts";
 
 type Owned = { ownerUserId: string | null; ownerOrganisationId: string | null; ownerName: string };
 
@@ -175,7 +170,7 @@ export function ownersToName(points: readonly Owned[]) {
 }
 
 /** An action point's owner as the page shows it: the name kept with it, else the current one. */
-export function ownerLabel(names: Awaited<ReturnType<typeof namesOf>>, a: Owned): string {
+export function ownerLabel(names: Names, a: Owned): string {
   if (a.ownerName) return a.ownerName;
   if (a.ownerUserId) return names.people.get(a.ownerUserId) ?? "";
   if (a.ownerOrganisationId) return names.organisations.get(a.ownerOrganisationId) ?? "";

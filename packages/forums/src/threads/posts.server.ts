@@ -2,6 +2,8 @@ import { notFound } from "@commons/plugin-sdk/server";
 import { EVENTS } from "../constants.ts";
 import type { Ctx, Db } from "./access.server.ts";
 import { participantsOf } from "../access.server.ts";
+import { namesIn } from "../participants.server.ts";
+import { effectiveLevel, type Level } from "../notifications/levels.server.ts";
 import { findMentions } from "./mentions.ts";
 import { renderPost } from "./render.server.ts";
 
@@ -76,33 +78,106 @@ export interface Author {
   affiliation: string;
 }
 
-/**
- * Names and affiliations of the people who wrote the given posts, in a fixed number of
- * statements whatever the page holds (three, a fourth when a stakeholder wrote one): a
- * stakeholder's affiliation in this forum, a member's organisation.
- */
-export async function authorsOf(db: Db, forumId: string, userIds: Iterable<string>): Promise<Map<string, Author>> {
-  const ids = [...new Set(userIds)];
-  if (!ids.length) return new Map();
-  const members = await db.membership.findMany({
-    where: { userId: { in: ids } },
-    select: { userId: true, role: true, user: { select: { name: true } }, organisation: { select: { name: true } } },
-  });
-  // Only stakeholders speak for an office, company or community named in this forum.
-  const stakeholders = members.filter((m) => m.role === "STAKEHOLDER").map((m) => m.userId);
-  const seats = stakeholders.length
-    ? await db.forumParticipant.findMany({ where: { forumId, userId: { in: stakeholders }, affiliation: { not: "" } }, select: { userId: true, affiliation: true } })
-    : [];
-  const affiliations = new Map(seats.map((s) => [s.userId!, s.affiliation]));
-  return new Map(members.map((m) => [m.userId, { name: m.user.name, affiliation: affiliations.get(m.userId) ?? m.organisation?.name ?? "" }]));
+export interface PagePost {
+  id: string;
+  number: number;
+  authorId: string;
+  bodyHtml: string;
+  editedAt: Date | null;
+  hiddenAt: Date | null;
+  hiddenReason: string;
+  createdAt: Date;
+  /** Null when the author is no longer in the coalition. */
+  author: Author | null;
 }
 
-/** Names of people by id, through this coalition's memberships only (two statements). */
+export interface QuotedPost {
+  id: string;
+  authorId: string;
+  body: string;
+  hiddenAt: Date | null;
+  author: Author | null;
+}
+
+type PostRow = Omit<PagePost, "author"> & { body: string | null; quoted: boolean; authorName: string | null; affiliation: string };
+
+/**
+ * Posts numbered first … last of a thread (one range of the (tenant, thread, number) index)
+ * and, when asked, a post of the forum being quoted, each with its author's name and
+ * affiliation: a stakeholder's office, company or community named in this forum, a member's
+ * organisation. One statement, whatever the page holds.
+ */
+export async function postsPage(
+  db: Db,
+  where: { tenantId: string; forumId: string; threadId: string; first: number; last: number; quoteId?: string | null },
+): Promise<{ posts: PagePost[]; quoted: QuotedPost | null }> {
+  const { tenantId, forumId, threadId, first, last } = where;
+  const rows = await db.$queryRaw<PostRow[]>`
+    WITH shown AS (
+      SELECT id, number, author_id, body_html, NULL::text AS body, edited_at, hidden_at, hidden_reason, created_at, false AS quoted
+      FROM forum_posts
+      WHERE tenant_id = ${tenantId}::uuid AND thread_id = ${threadId}::uuid AND number >= ${first} AND number <= ${last}
+      UNION ALL
+      SELECT id, number, author_id, '', body, edited_at, hidden_at, hidden_reason, created_at, true
+      FROM forum_posts
+      WHERE tenant_id = ${tenantId}::uuid AND forum_id = ${forumId}::uuid AND id = ${where.quoteId ?? null}::uuid
+    )
+    SELECT s.id, s.number, s.author_id AS "authorId", s.body_html AS "bodyHtml", s.body, s.edited_at AS "editedAt",
+           s.hidden_at AS "hiddenAt", s.hidden_reason AS "hiddenReason", s.created_at AS "createdAt", s.quoted,
+           u.name AS "authorName",
+           COALESCE(NULLIF(seat.affiliation, ''), o.name, '') AS affiliation
+    FROM shown s
+    LEFT JOIN memberships m ON m.tenant_id = ${tenantId}::uuid AND m.user_id = s.author_id
+    LEFT JOIN users u ON u.id = m.user_id
+    LEFT JOIN organisations o ON o.tenant_id = m.tenant_id AND o.id = m.organisation_id
+    LEFT JOIN forum_participants seat
+      ON m.role = 'STAKEHOLDER' AND seat.tenant_id = m.tenant_id AND seat.forum_id = ${forumId}::uuid AND seat.user_id = s.author_id
+    ORDER BY s.quoted, s.number`;
+  const authorOf = (r: PostRow): Author | null => (r.authorName === null ? null : { name: r.authorName, affiliation: r.affiliation });
+  const posts: PagePost[] = [];
+  let quoted: QuotedPost | null = null;
+  for (const r of rows) {
+    if (r.quoted) quoted = { id: r.id, authorId: r.authorId, body: r.body ?? "", hiddenAt: r.hiddenAt, author: authorOf(r) };
+    else posts.push({ id: r.id, number: r.number, authorId: r.authorId, bodyHtml: r.bodyHtml, editedAt: r.editedAt, hiddenAt: r.hiddenAt, hiddenReason: r.hiddenReason, createdAt: r.createdAt, author: authorOf(r) });
+  }
+  return { posts, quoted };
+}
+
+/** A thread of this forum with the person's notification level for it (its own, else the forum's, else NORMAL), or null. One statement. */
+export async function threadWithLevel(db: Db, where: { tenantId: string; forumId: string; threadId: string; userId: string }) {
+  const { tenantId, forumId, threadId, userId } = where;
+  const [row] = await db.$queryRaw<{ id: string; title: string; lockedAt: Date | null; postCount: number; threadLevel: Level | null; forumLevel: Level | null }[]>`
+    SELECT t.id, t.title, t.locked_at AS "lockedAt", t.post_count AS "postCount",
+           (SELECT s.level::text FROM forum_subscriptions s
+            WHERE s.tenant_id = t.tenant_id AND s.user_id = ${userId}::uuid AND s.forum_id = t.forum_id AND s.thread_id = t.id LIMIT 1) AS "threadLevel",
+           (SELECT s.level::text FROM forum_subscriptions s
+            WHERE s.tenant_id = t.tenant_id AND s.user_id = ${userId}::uuid AND s.forum_id = t.forum_id AND s.thread_id IS NULL LIMIT 1) AS "forumLevel"
+    FROM forum_threads t
+    WHERE t.tenant_id = ${tenantId}::uuid AND t.id = ${threadId}::uuid AND t.forum_id = ${forumId}::uuid`;
+  if (!row) return null;
+  const { threadLevel, forumLevel, ...thread } = row;
+  return { thread, level: effectiveLevel(threadLevel, forumLevel) };
+}
+
+/**
+ * A forum's threads, the most recently active first (one range of the (tenant, forum, last
+ * post) index), each with its author's name (null when they are no longer in the coalition).
+ * One statement.
+ */
+export function threadsPage(db: Db, where: { tenantId: string; forumId: string; skip: number; take: number }) {
+  return db.$queryRaw<{ id: string; title: string; authorName: string | null; postCount: number; lastPostAt: Date; lockedAt: Date | null }[]>`
+    SELECT t.id, t.title, u.name AS "authorName", t.post_count AS "postCount", t.last_post_at AS "lastPostAt", t.locked_at AS "lockedAt"
+    FROM forum_threads t
+    LEFT JOIN memberships m ON m.tenant_id = t.tenant_id AND m.user_id = t.author_id
+    LEFT JOIN users u ON u.id = m.user_id
+    WHERE t.tenant_id = ${where.tenantId}::uuid AND t.forum_id = ${where.forumId}::uuid
+    ORDER BY t.last_post_at DESC, t.id DESC
+    OFFSET ${where.skip} LIMIT ${where.take}`;
+}
+
+/** Names of people by id, through this coalition's memberships only (one statement). */
 export async function namesOf(db: Db, userIds: Iterable<string>): Promise<Map<string, string>> {
-  const ids = [...new Set(userIds)];
-  if (!ids.length) return new Map();
-  const rows = await db.membership.findMany({ where: { userId: { in: ids } }, select: { userId: true, user: { select: { name: true } } } });
-  return new Map(rows.map((r) => [r.userId, r.user.name]));
+  return (await namesIn(db, userIds)).people;
 }
 
 /** A post of this forum, or null. */
