@@ -9,8 +9,9 @@ import { enterForum, forumNav, guard, requireId, type Db, type RouteArgs } from 
 import { PERMISSIONS } from "../../src/constants.ts";
 import { Feedback, RuleSummary, choiceLabel, outcomeLabel, type ActionResult, decisionsLinks } from "../../src/decisions/components.tsx";
 import { electorate, voterKey } from "../../src/decisions/electorate.server.ts";
+import { namesIn } from "../../src/participants.server.ts";
 import { decisionsT, useDecisionsT, useLocale, type DecisionsT } from "../../src/decisions/i18n.ts";
-import { ballotValues, castVote, countVotes, windowState } from "../../src/decisions/proposals.server.ts";
+import { ballotValues, castVote, secretTally, windowState } from "../../src/decisions/proposals.server.ts";
 import { safeZone } from "../../src/decisions/time.ts";
 import { ForumNav } from "../../src/spaces/forum-nav.tsx";
 
@@ -56,15 +57,6 @@ function timeLeft(t: DecisionsT, ms: number): string {
   return t("forums.decisions.time.minutes", { minutes });
 }
 
-/** Names of the people and organisations behind votes, in two statements. */
-async function voterNames(db: Db, userIds: string[], organisationIds: string[]) {
-  const [people, organisations] = await Promise.all([
-    userIds.length ? db.membership.findMany({ where: { userId: { in: userIds } }, select: { userId: true, user: { select: { name: true } } } }) : [],
-    organisationIds.length ? db.organisation.findMany({ where: { id: { in: organisationIds } }, select: { id: true, name: true } }) : [],
-  ]);
-  return { people: new Map(people.map((p) => [p.userId, p.user.name])), organisations: new Map(organisations.map((o) => [o.id, o.name])) };
-}
-
 export async function loader(args: RouteArgs) {
   const forumId = requireId(args.params.forumId);
   const proposalId = requireId(args.params.proposalId);
@@ -80,16 +72,16 @@ export async function loader(args: RouteArgs) {
     const me = voters.people.find((p) => p.userId === person.id);
     const myKey = me ? voterKey(proposal, me) : null;
     // Public votes: the list of votes gives the counts and one's own too (one statement);
-    // secret ones: counts by value, and one's own vote.
-    const [publicList, counts, ownVote] = await Promise.all([
+    // secret ones: counts by value while open, and one's own vote (one statement).
+    const [publicList, secret] = await Promise.all([
       proposal.publicVotes
         ? db.forumVote.findMany({ where: { proposalId }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], take: 1000, select: { id: true, voterKey: true, userId: true, organisationId: true, choice: true, createdAt: true } })
         : Promise.resolve([]),
-      decided || proposal.publicVotes ? Promise.resolve(null) : countVotes(db, proposalId),
-      myKey && !proposal.publicVotes ? db.forumVote.findFirst({ where: { proposalId, voterKey: myKey }, select: { userId: true, choice: true, createdAt: true } }) : Promise.resolve(null),
+      proposal.publicVotes ? Promise.resolve({ votes: null, own: null }) : secretTally(db, { tenantId: ctx.tenant.id, proposalId, voterKey: myKey, counted: !decided }),
     ]);
-    const myVote = proposal.publicVotes ? (publicList.find((v) => v.voterKey === myKey) ?? null) : ownVote;
-    const names = await voterNames(db, [...new Set([proposal.authorId, ...(myVote ? [myVote.userId] : []), ...publicList.map((v) => v.userId)])], [...new Set(publicList.flatMap((v) => (v.organisationId ? [v.organisationId] : [])))]);
+    const counts = secret.votes;
+    const myVote = proposal.publicVotes ? (publicList.find((v) => v.voterKey === myKey) ?? null) : secret.own;
+    const names = await namesIn(db, [...new Set([proposal.authorId, ...(myVote ? [myVote.userId] : []), ...publicList.map((v) => v.userId)])], [...new Set(publicList.flatMap((v) => (v.organisationId ? [v.organisationId] : [])))]);
     const stored = (decided ? (proposal.counts as { votes?: Record<string, number>; cast?: number }) : null) ?? null;
     const tallied: Record<string, number> = {};
     for (const v of publicList) tallied[v.choice] = (tallied[v.choice] ?? 0) + 1;

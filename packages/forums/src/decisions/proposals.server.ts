@@ -131,3 +131,29 @@ export async function countVotes(db: Db, proposalId: string): Promise<Record<str
   const groups = await db.forumVote.groupBy({ by: ["choice"], where: { proposalId }, _count: { _all: true } });
   return Object.fromEntries(groups.map((g) => [g.choice, g._count._all]));
 }
+
+/**
+ * For a proposal whose votes are secret: votes per value (when `counted`) and the vote cast
+ * under `voterKey` (the person's own, or their organisation's), in one statement.
+ */
+export async function secretTally(
+  db: Db,
+  where: { tenantId: string; proposalId: string; voterKey: string | null; counted: boolean },
+): Promise<{ votes: Record<string, number> | null; own: { userId: string; choice: string; createdAt: Date } | null }> {
+  const { tenantId, proposalId, voterKey: key, counted } = where;
+  if (!counted && !key) return { votes: null, own: null };
+  const rows = await db.$queryRaw<{ own: boolean; choice: string; votes: number; userId: string | null; createdAt: Date | null }[]>`
+    SELECT false AS own, choice, count(*)::int AS votes, NULL::uuid AS "userId", NULL::timestamp(3) AS "createdAt"
+    FROM forum_votes
+    WHERE ${counted} AND tenant_id = ${tenantId}::uuid AND proposal_id = ${proposalId}::uuid
+    GROUP BY choice
+    UNION ALL
+    SELECT true, choice, 1, user_id, created_at
+    FROM forum_votes
+    WHERE tenant_id = ${tenantId}::uuid AND proposal_id = ${proposalId}::uuid AND voter_key = ${key}`;
+  const mine = rows.find((r) => r.own);
+  return {
+    votes: counted ? Object.fromEntries(rows.filter((r) => !r.own).map((r) => [r.choice, r.votes])) : null,
+    own: mine ? { userId: mine.userId!, choice: mine.choice, createdAt: mine.createdAt! } : null,
+  };
+}
