@@ -92,7 +92,8 @@ export default function AnswerPage() {
   const version = failure ? failure.version : (response?.version ?? 0);
   const submitted = response?.status === "SUBMITTED";
   // Once submitted, only those who may submit change the answers (by submitting again).
-  const editable = page.canAnswer && (!submitted || !!recipient?.maySubmit);
+  // Refused as too late: the page was loaded while open, but nothing can be saved any more.
+  const editable = page.canAnswer && failure?.kind !== "closed" && (!submitted || !!recipient?.maySubmit);
   const notes =
     failure?.kind === "conflict"
       ? Object.fromEntries(

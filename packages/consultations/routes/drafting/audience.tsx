@@ -82,7 +82,7 @@ export default function Audience() {
           <ul>
             {picked.map((o) => (
               <li key={o.id}>
-                {o.name}
+                {o.name}{" "}
                 {locked ? null : (
                   <Form method="post" className="inline-form">
                     <input type="hidden" name="organisationId" value={o.id} />

@@ -10,7 +10,8 @@ const LABEL_WIDTH = 220;
 const FIGURE_WIDTH = 110;
 const ROW = 30;
 const BAR = 18;
-const LABEL_MAX = 32;
+// At 14 px, about 26 characters fit in LABEL_WIDTH; longer labels ran off the left edge (the full label is in the title and the table).
+const LABEL_MAX = 24;
 
 const clip = (text: string) => (text.length > LABEL_MAX ? `${text.slice(0, LABEL_MAX - 1)}…` : text);
 
