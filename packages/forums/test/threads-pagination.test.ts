@@ -1,28 +1,10 @@
-import { AsyncLocalStorage } from "node:async_hooks";
-import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPluginHarness, useTestDatabase, type HarnessPerson, type PluginHarness } from "@commons/plugin-sdk/testing";
 import forums from "../manifest.ts";
 import * as forumPage from "../routes/threads/forum.tsx";
 import * as threadPage from "../routes/threads/thread.tsx";
 import { forumFixture, type ForumFixture } from "./helpers.ts";
-
-// Counts the SQL statements a call sends, whichever pooled connection carries them: every
-// statement goes through pg's Client#query, in the async context of the call that issued it.
-// (SQL_COUNT=1, the bench's counter, hands Prisma a pool the harness cannot close.)
-const sent = new AsyncLocalStorage<{ statements: number }>();
-const query = pg.Client.prototype.query as (...args: unknown[]) => unknown;
-(pg.Client.prototype as { query: unknown }).query = function (this: pg.Client, ...args: unknown[]) {
-  const state = sent.getStore();
-  if (state) state.statements++;
-  return query.apply(this, args);
-};
-
-async function counted<T>(work: () => Promise<T>): Promise<{ result: T; statements: number }> {
-  const state = { statements: 0 };
-  const result = await sent.run(state, work);
-  return { result, statements: state.statements };
-}
+import { counted } from "./sql-statements.ts";
 
 useTestDatabase();
 let h: PluginHarness;

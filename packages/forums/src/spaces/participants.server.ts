@@ -20,34 +20,31 @@ export interface ParticipantRow {
 }
 
 /**
- * A forum's participant rows with names, organisations first, then people, by name. Three
- * statements whatever the count: the rows, their organisations, their people.
+ * A forum's participant rows with names, organisations first, then people, by name. One
+ * statement whatever the count: the rows with their organisations' names, their people's
+ * names, roles and organisations.
  */
 export async function participantRows(db: Db, forumId: string, options: { includeRemoved: boolean }): Promise<ParticipantRow[]> {
-  const rows = await db.forumParticipant.findMany({
-    where: { forumId, ...(options.includeRemoved ? {} : { removedAt: null }) },
-    select: { id: true, userId: true, organisationId: true, role: true, affiliation: true, removedAt: true, removedReason: true },
-  });
-  const orgIds = rows.flatMap((r) => (r.organisationId ? [r.organisationId] : []));
-  const userIds = rows.flatMap((r) => (r.userId ? [r.userId] : []));
-  const [organisations, memberships] = await Promise.all([
-    orgIds.length ? db.organisation.findMany({ where: { id: { in: orgIds } }, select: { id: true, name: true } }) : [],
-    userIds.length ? db.membership.findMany({ where: { userId: { in: userIds } }, select: { userId: true, role: true, user: { select: { name: true } }, organisation: { select: { name: true } } } }) : [],
-  ]);
-  const orgName = new Map(organisations.map((o) => [o.id, o.name]));
-  const member = new Map(memberships.map((m) => [m.userId, m]));
+  const rows = await db.$queryRaw<
+    { id: string; organisationName: string | null; isOrganisation: boolean; userName: string | null; stakeholder: boolean; memberOrganisation: string | null; role: string; affiliation: string; removed: boolean; removedReason: string }[]
+  >`
+    SELECT p.id, p.organisation_id IS NOT NULL AS "isOrganisation", po.name AS "organisationName",
+           u.name AS "userName", m.role = 'STAKEHOLDER' AS stakeholder, mo.name AS "memberOrganisation",
+           p.role::text AS role, p.affiliation, p.removed_at IS NOT NULL AS removed, p.removed_reason AS "removedReason"
+    FROM forum_participants p
+    LEFT JOIN organisations po ON po.tenant_id = p.tenant_id AND po.id = p.organisation_id
+    LEFT JOIN memberships m ON m.tenant_id = p.tenant_id AND m.user_id = p.user_id
+    LEFT JOIN users u ON u.id = m.user_id
+    LEFT JOIN organisations mo ON mo.tenant_id = m.tenant_id AND mo.id = m.organisation_id
+    WHERE p.tenant_id = NULLIF(current_setting('app.tenant_id', true), '')::uuid AND p.forum_id = ${forumId}::uuid AND (${options.includeRemoved} OR p.removed_at IS NULL)`;
   const out: ParticipantRow[] = [];
   for (const r of rows) {
-    const base = { id: r.id, moderator: r.role === "MODERATOR", removed: !!r.removedAt, removedReason: r.removedReason };
-    if (r.organisationId) {
-      const name = orgName.get(r.organisationId);
-      if (name) out.push({ ...base, kind: "organisation", name, detail: "" });
-    } else if (r.userId) {
-      const m = member.get(r.userId);
-      // Someone who has left the coalition is no longer listed.
-      if (!m) continue;
-      const stakeholder = m.role === "STAKEHOLDER";
-      out.push({ ...base, kind: stakeholder ? "stakeholder" : "person", name: m.user.name, detail: stakeholder ? r.affiliation : (m.organisation?.name ?? "") });
+    const base = { id: r.id, moderator: r.role === "MODERATOR", removed: r.removed, removedReason: r.removedReason };
+    if (r.isOrganisation) {
+      if (r.organisationName !== null) out.push({ ...base, kind: "organisation", name: r.organisationName, detail: "" });
+    } else if (r.userName !== null) {
+      // Someone who has left the coalition (no membership, no name) is no longer listed.
+      out.push({ ...base, kind: r.stakeholder ? "stakeholder" : "person", name: r.userName, detail: r.stakeholder ? r.affiliation : (r.memberOrganisation ?? "") });
     }
   }
   const order = { organisation: 0, person: 1, stakeholder: 2 };
@@ -162,21 +159,22 @@ export async function joinInvitedForums(db: Db, tenantId: string, userId: string
   return fresh.length;
 }
 
-/** Stakeholder invitations still open for this forum (email, name, affiliation), newest first. */
+/** Stakeholder invitations still open for this forum (email, name, affiliation), newest first. One statement. */
 export async function pendingStakeholders(db: Db, forumId: string) {
-  const open = await db.invitation.findMany({
-    where: { role: "STAKEHOLDER", acceptedAt: null, revokedAt: null, expiresAt: { gt: new Date() } },
-    orderBy: { createdAt: "desc" },
-    take: 200,
-    select: { id: true, createdAt: true },
-  });
-  if (!open.length) return [];
-  const since = new Date(Math.min(...open.map((i) => i.createdAt.getTime())));
-  const entries = await db.activity.findMany({
-    where: { action: STAKEHOLDER_INVITED, subjectId: { in: open.map((i) => i.id) }, createdAt: { gte: since } },
-    orderBy: { createdAt: "desc" },
-    select: { subjectId: true, data: true },
-  });
+  // Open invitations (the newest 200) and the activity entries that say which forum each is for.
+  const entries = await db.$queryRaw<{ subjectId: string; data: unknown }[]>`
+    WITH open AS (
+      SELECT id, created_at FROM invitations
+      WHERE tenant_id = NULLIF(current_setting('app.tenant_id', true), '')::uuid AND role = 'STAKEHOLDER'
+        AND accepted_at IS NULL AND revoked_at IS NULL AND expires_at > (${new Date().toISOString()}::timestamptz AT TIME ZONE 'UTC')
+      ORDER BY created_at DESC
+      LIMIT 200
+    )
+    SELECT a.subject_id AS "subjectId", a.data
+    FROM activities a
+    WHERE a.tenant_id = NULLIF(current_setting('app.tenant_id', true), '')::uuid AND a.action = ${STAKEHOLDER_INVITED}
+      AND a.subject_id IN (SELECT id::text FROM open) AND a.created_at >= (SELECT min(created_at) FROM open)
+    ORDER BY a.created_at DESC`;
   const shape = z.object({ forumId: z.string(), email: z.string(), name: z.string(), affiliation: z.string() });
   const seen = new Set<string>();
   return entries.flatMap((e) => {
@@ -274,33 +272,45 @@ export async function additionRecipients(db: Db, forumId: string, added: { userI
   return { forum, userIds };
 }
 
-/** Organisations of this coalition by name, for the add form (not those in already). */
-export async function searchOrganisations(db: Db, forumId: string, q: string) {
-  const organisations = await db.organisation.findMany({
-    where: q ? { name: { contains: q, mode: "insensitive" as const } } : {},
-    orderBy: [{ name: "asc" }, { id: "asc" }],
-    take: 50,
-    select: { id: true, name: true },
-  });
-  if (!organisations.length) return [];
-  const inForum = await db.forumParticipant.findMany({ where: { forumId, removedAt: null, organisationId: { in: organisations.map((o) => o.id) } }, select: { organisationId: true } });
-  const taken = new Set(inForum.map((r) => r.organisationId));
-  return organisations.filter((o) => !taken.has(o.id));
+/** Organisations of this coalition by name, for the add form (of the first 50 found, those not in already). One statement. */
+export function searchOrganisations(db: Db, forumId: string, q: string) {
+  return db.$queryRaw<{ id: string; name: string }[]>`
+    SELECT o.id, o.name
+    FROM (
+      SELECT id, name, tenant_id FROM organisations
+      WHERE tenant_id = NULLIF(current_setting('app.tenant_id', true), '')::uuid AND (${q} = '' OR name ILIKE ${containing(q)})
+      ORDER BY name, id
+      LIMIT 50
+    ) o
+    WHERE NOT EXISTS (
+      SELECT 1 FROM forum_participants p
+      WHERE p.tenant_id = o.tenant_id AND p.forum_id = ${forumId}::uuid AND p.removed_at IS NULL AND p.organisation_id = o.id
+    )
+    ORDER BY o.name, o.id`;
 }
 
-/** Members (not stakeholders) by name or email, for the add form (not those in already in person). */
-export async function searchPeople(db: Db, forumId: string, q: string) {
-  const people = await db.membership.findMany({
-    where: {
-      role: { not: "STAKEHOLDER" },
-      ...(q ? { OR: [{ user: { name: { contains: q, mode: "insensitive" as const } } }, { user: { email: { contains: q, mode: "insensitive" as const } } }] } : {}),
-    },
-    orderBy: [{ user: { name: "asc" } }, { userId: "asc" }],
-    take: 50,
-    select: { userId: true, user: { select: { name: true } }, organisation: { select: { name: true } } },
-  });
-  if (!people.length) return [];
-  const inForum = await db.forumParticipant.findMany({ where: { forumId, removedAt: null, userId: { in: people.map((p) => p.userId) } }, select: { userId: true } });
-  const taken = new Set(inForum.map((r) => r.userId));
-  return people.filter((p) => !taken.has(p.userId)).map((p) => ({ userId: p.userId, name: p.user.name, organisation: p.organisation?.name ?? "" }));
+/** Members (not stakeholders) by name or email, for the add form (of the first 50 found, those not in already in person). One statement. */
+export function searchPeople(db: Db, forumId: string, q: string) {
+  return db.$queryRaw<{ userId: string; name: string; organisation: string }[]>`
+    SELECT found.user_id AS "userId", found.name, found.organisation
+    FROM (
+      SELECT m.user_id, m.tenant_id, u.name, COALESCE(o.name, '') AS organisation
+      FROM memberships m
+      JOIN users u ON u.id = m.user_id
+      LEFT JOIN organisations o ON o.tenant_id = m.tenant_id AND o.id = m.organisation_id
+      WHERE m.tenant_id = NULLIF(current_setting('app.tenant_id', true), '')::uuid AND m.role <> 'STAKEHOLDER'
+        AND (${q} = '' OR u.name ILIKE ${containing(q)} OR u.email ILIKE ${containing(q)})
+      ORDER BY u.name, m.user_id
+      LIMIT 50
+    ) found
+    WHERE NOT EXISTS (
+      SELECT 1 FROM forum_participants p
+      WHERE p.tenant_id = found.tenant_id AND p.forum_id = ${forumId}::uuid AND p.removed_at IS NULL AND p.user_id = found.user_id
+    )
+    ORDER BY found.name, found.user_id`;
+}
+
+/** A search term as an ILIKE pattern that finds it anywhere, its wildcards taken literally. */
+function containing(q: string): string {
+  return `%${q.replace(/[\\%_]/g, "\\$&")}%`;
 }
