@@ -152,8 +152,8 @@ export interface CheckboxGroupProps {
   error?: string;
 }
 
-/** Several choices of one kind (sectors, languages) in a fieldset with its legend. */
-export function CheckboxGroup({ name, legend, options, defaultValues = [], hint, error }: CheckboxGroupProps) {
+/** A fieldset with its legend, hint and error: the shell of a group of boxes or radios. */
+function FieldsetShell({ name, legend, hint, error, children }: { name: string; legend: string; hint?: string; error?: string; children: (id: string) => ReactNode }) {
   const id = `field-${name}`;
   const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
   return (
@@ -169,13 +169,63 @@ export function CheckboxGroup({ name, legend, options, defaultValues = [], hint,
           {error}
         </p>
       ) : null}
-      {options.map((o, i) => (
-        <div className="checkbox" key={o.value}>
-          <input id={`${id}-${i}`} name={name} type="checkbox" value={o.value} defaultChecked={defaultValues.includes(o.value)} />
-          <label htmlFor={`${id}-${i}`}>{o.label}</label>
-        </div>
-      ))}
+      {children(id)}
     </fieldset>
+  );
+}
+
+/** Several choices of one kind (sectors, languages) in a fieldset with its legend. */
+export function CheckboxGroup({ name, legend, options, defaultValues = [], hint, error }: CheckboxGroupProps) {
+  return (
+    <FieldsetShell name={name} legend={legend} hint={hint} error={error}>
+      {(id) =>
+        options.map((o, i) => (
+          <div className="checkbox" key={o.value}>
+            <input id={`${id}-${i}`} name={name} type="checkbox" value={o.value} defaultChecked={defaultValues.includes(o.value)} />
+            <label htmlFor={`${id}-${i}`}>{o.label}</label>
+          </div>
+        ))
+      }
+    </FieldsetShell>
+  );
+}
+
+export interface RadioOption {
+  value: string;
+  label: string;
+  /** A line under this choice's label that explains it. */
+  hint?: string;
+}
+
+export interface RadioGroupProps {
+  name: string;
+  legend: string;
+  options: RadioOption[];
+  defaultValue?: string;
+  hint?: string;
+  error?: string;
+  /** One choice must be made (the server checks it too). */
+  required?: boolean;
+}
+
+/** One choice among a few (a vote, an RSVP, a setting) in a fieldset with its legend. */
+export function RadioGroup({ name, legend, options, defaultValue, hint, error, required }: RadioGroupProps) {
+  return (
+    <FieldsetShell name={name} legend={legend} hint={hint} error={error}>
+      {(id) =>
+        options.map((o, i) => (
+          <div className="checkbox" key={o.value}>
+            <input id={`${id}-${i}`} name={name} type="radio" value={o.value} defaultChecked={defaultValue === o.value} required={required} aria-describedby={o.hint ? `${id}-${i}-hint` : undefined} />
+            <label htmlFor={`${id}-${i}`}>{o.label}</label>
+            {o.hint ? (
+              <p id={`${id}-${i}-hint`} className="field__hint">
+                {o.hint}
+              </p>
+            ) : null}
+          </div>
+        ))
+      }
+    </FieldsetShell>
   );
 }
 

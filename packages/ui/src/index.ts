@@ -1,6 +1,6 @@
 export {
-  TextField, TextAreaField, FileField, SelectField, CheckboxField, CheckboxGroup, ErrorSummary, Button, Notice,
-  type CheckboxFieldProps, type FileFieldProps, type CheckboxGroupProps, type FieldErrors, type TextFieldProps, type TextAreaFieldProps,
+  TextField, TextAreaField, FileField, SelectField, CheckboxField, CheckboxGroup, RadioGroup, ErrorSummary, Button, Notice,
+  type CheckboxFieldProps, type FileFieldProps, type CheckboxGroupProps, type RadioGroupProps, type RadioOption, type FieldErrors, type TextFieldProps, type TextAreaFieldProps,
 } from "./forms.tsx";
 export { Pagination, type PaginationProps } from "./pagination.tsx";
 export { Table, type Column } from "./table.tsx";

@@ -58,48 +58,6 @@ export function StatusTag({ t, status }: { t: DraftingT; status: Status }) {
   return <span className={`tag tag--${status.toLowerCase()}`}>{t(`consultations.drafting.status.${status}`)}</span>;
 }
 
-export interface RadioOption {
-  value: string;
-  label: string;
-  hint?: string;
-}
-
-/**
- * One choice among a few, each explained in plain words: the @commons/ui field shell's
- * classes and wiring (legend, hint, error tied with aria-describedby), which has no radio
- * group of its own yet.
- */
-export function RadioGroup({ name, legend, options, defaultValue, error, hint }: { name: string; legend: string; options: RadioOption[]; defaultValue?: string; error?: string; hint?: string }) {
-  const id = `field-${name}`;
-  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
-  return (
-    <fieldset id={id} className={error ? "field field--error checkbox-group" : "field checkbox-group"} aria-describedby={describedBy}>
-      <legend className="field__label">{legend}</legend>
-      {hint ? (
-        <p id={`${id}-hint`} className="field__hint">
-          {hint}
-        </p>
-      ) : null}
-      {error ? (
-        <p id={`${id}-error`} className="field__error">
-          {error}
-        </p>
-      ) : null}
-      {options.map((o, i) => (
-        <div className="checkbox" key={o.value}>
-          <input id={`${id}-${i}`} name={name} type="radio" value={o.value} defaultChecked={defaultValue === o.value} aria-describedby={o.hint ? `${id}-${i}-hint` : undefined} />
-          <label htmlFor={`${id}-${i}`}>{o.label}</label>
-          {o.hint ? (
-            <p id={`${id}-${i}-hint`} className="field__hint">
-              {o.hint}
-            </p>
-          ) : null}
-        </div>
-      ))}
-    </fieldset>
-  );
-}
-
 /** The pagination component's labels. */
 export function paginationLabels(t: DraftingT, page: number, pages: number) {
   return { nav: t("consultations.drafting.pagination.nav"), previous: t("consultations.drafting.pagination.previous"), next: t("consultations.drafting.pagination.next"), status: t("consultations.drafting.pagination.status", { page, pages }) };

@@ -1,7 +1,6 @@
 import { Form } from "@remix-run/react";
-import { Button, CheckboxField, CheckboxGroup, ErrorSummary, TextAreaField, TextField } from "@commons/ui";
+import { Button, CheckboxField, CheckboxGroup, ErrorSummary, RadioGroup, TextAreaField, TextField } from "@commons/ui";
 import { AUDIENCE_KINDS, MODES, VISIBILITIES } from "../constants.ts";
-import { RadioGroup } from "./components.tsx";
 import type { DraftingT } from "./i18n.ts";
 
 /** The form's values as typed (or as stored), strings and lists only. */

@@ -3,7 +3,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { readForm } from "@commons/plugin-sdk/forms";
 import { done, fieldError, formError } from "@commons/plugin-sdk/forms/server";
 import { formatDate, formatDateTime } from "@commons/i18n";
-import { Button, SelectField } from "@commons/ui";
+import { Button, RadioGroup, SelectField } from "@commons/ui";
 import { enterForum, forumNav, guard, requireId, type RouteArgs } from "../../src/access.server.ts";
 import { PERMISSIONS } from "../../src/constants.ts";
 import { ActionPointsTable, Feedback, type ActionResult, decisionsLinks } from "../../src/decisions/components.tsx";
@@ -162,15 +162,13 @@ export default function Meeting() {
       {!meeting.over && !meeting.cancelled ? (
         <Form method="post" noValidate>
           <input type="hidden" name="intent" value="rsvp" />
-          <fieldset className="field" id="field-answer">
-            <legend className="field__label">{t("forums.decisions.rsvp.legend")}</legend>
-            {data.answers.map((answer) => (
-              <div className="radio" key={answer}>
-                <input type="radio" id={`answer-${answer}`} name="answer" value={answer} defaultChecked={rsvp.mine === answer} required />
-                <label htmlFor={`answer-${answer}`}>{t(`forums.decisions.rsvp.${answer}`)}</label>
-              </div>
-            ))}
-          </fieldset>
+          <RadioGroup
+            name="answer"
+            legend={t("forums.decisions.rsvp.legend")}
+            options={data.answers.map((answer) => ({ value: answer, label: t(`forums.decisions.rsvp.${answer}`) }))}
+            defaultValue={rsvp.mine ?? undefined}
+            required
+          />
           <Button>{t("forums.decisions.rsvp.submit")}</Button>
         </Form>
       ) : null}

@@ -4,7 +4,7 @@ import { readForm } from "@commons/plugin-sdk/forms";
 import { done, formError } from "@commons/plugin-sdk/forms/server";
 import { notFound } from "@commons/plugin-sdk/server";
 import { formatDateTime, formatNumber } from "@commons/i18n";
-import { Button, Table } from "@commons/ui";
+import { Button, RadioGroup, Table } from "@commons/ui";
 import { enterForum, forumNav, guard, requireId, type Db, type RouteArgs } from "../../src/access.server.ts";
 import { PERMISSIONS } from "../../src/constants.ts";
 import { Feedback, RuleSummary, choiceLabel, outcomeLabel, type ActionResult, decisionsLinks } from "../../src/decisions/components.tsx";
@@ -210,18 +210,13 @@ export default function Proposal() {
         {data.canVote ? (
           <Form method="post" noValidate>
             <input type="hidden" name="intent" value="vote" />
-            <fieldset className="field">
-              <legend className="field__label">{t(data.organisationVote ? "forums.decisions.vote.legendOrganisation" : "forums.decisions.vote.legend")}</legend>
-              <p className="field__hint" id="vote-hint">
-                {t("forums.decisions.vote.final")}
-              </p>
-              {data.ballot.map((value, i) => (
-                <div className="radio" key={value}>
-                  <input type="radio" id={`choice-${i}`} name="choice" value={value} aria-describedby="vote-hint" required />
-                  <label htmlFor={`choice-${i}`}>{label(value)}</label>
-                </div>
-              ))}
-            </fieldset>
+            <RadioGroup
+              name="choice"
+              legend={t(data.organisationVote ? "forums.decisions.vote.legendOrganisation" : "forums.decisions.vote.legend")}
+              hint={t("forums.decisions.vote.final")}
+              options={data.ballot.map((value) => ({ value, label: label(value) }))}
+              required
+            />
             <Button>{t("forums.decisions.vote.submit")}</Button>
           </Form>
         ) : !data.myVote && state === "open" ? (
