@@ -223,10 +223,11 @@ export default function ThreadPage() {
         ))}
       </ol>
       <Pagination page={page} pages={pages} hrefFor={(p) => `${here}?page=${p}`} labels={paginationLabels(t, page, pages)} />
+      {/* Keyed by the number of posts: after a reply (a redirect to it) the form starts empty again. */}
       {canReply || failure ? (
         <section aria-labelledby="reply">
           <h2 id="reply">{t("forums.threads.thread.reply")}</h2>
-          <Form method="post" encType="multipart/form-data" action={`${here}?page=${page}`} noValidate className="narrow" key={quote?.id ?? "reply"}>
+          <Form method="post" encType="multipart/form-data" action={`${here}?page=${page}`} noValidate className="narrow" key={quote?.id ?? `reply-${thread.posts}`}>
             <input type="hidden" name="intent" value="reply" />
             {quote || failure?.values.quotedPostId ? <input type="hidden" name="quotedPostId" value={failure?.values.quotedPostId ?? quote?.id} /> : null}
             <PostFields failure={failure} defaultBody={quote?.text} maxMegabytes={maxMegabytes} accept={accept} />
