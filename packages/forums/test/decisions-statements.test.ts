@@ -110,11 +110,11 @@ it("keeps each decisions page to a fixed number of statements, however many deci
   };
   console.info("decisions pages, SQL statements per request (guard 5 and forum access 1 included):", figures);
   for (const statements of Object.values(figures)) expect(statements).toBeLessThanOrEqual(10);
-  // The record: proposals, meetings, action points, and the attendees' names.
-  expect(figures.recordParticipant).toBe(GUARD + FORUM_ACCESS + 4);
+  // The record: proposals, meetings with their action points, and the attendees' names.
+  expect(figures.recordParticipant).toBe(GUARD + FORUM_ACCESS + 3);
   expect(figures.recordSecondPage).toBe(figures.recordParticipant);
-  // A visitor: the guard without a session to read (four), the public forum, the record's four.
-  expect(figures.recordVisitor).toBe(GUARD - 1 + 1 + 4);
+  // A visitor: the guard without a session to read (four), the public forum, the record's three.
+  expect(figures.recordVisitor).toBe(GUARD - 1 + 1 + 3);
   // A proposal: the proposal, its voters, the votes (the public list, or the secret counts
   // with one's own), the names of author and voters.
   expect(figures.proposalWithPublicVotes).toBe(GUARD + FORUM_ACCESS + 4);

@@ -3,14 +3,26 @@ import type { Db } from "../access.server.ts";
 import { PAGE_SIZE } from "../constants.ts";
 import { namesOf, ownerLabel, ownersToName, renderMinutes } from "./meetings.server.ts";
 
+interface RecordMeeting {
+  id: string;
+  title: string;
+  startsAt: Date;
+  timezone: string;
+  minutes: string;
+  attendeeUserIds: string[];
+  otherAttendees: string;
+  /** From JSON: dueOn is the date as YYYY-MM-DD. */
+  actionPoints: { id: string; description: string; ownerUserId: string | null; ownerOrganisationId: string | null; ownerName: string; dueOn: string | null }[];
+}
+
 /** Meetings per page of the record: each carries its minutes, so fewer than decisions. */
 export const MINUTES_PAGE_SIZE = 10;
 
 /**
  * The forum's record: decided proposals (latest first) and published minutes with their
- * action points (latest meeting first), each paged on its own. Three statements (proposals,
- * meetings, their action points) and two for the attendees' names (owners' names are kept
- * with their points). One more row than shown tells whether a next page exists.
+ * action points (latest meeting first), each paged on its own. Three statements: proposals,
+ * meetings with their action points, and the attendees' names (owners' names are kept with
+ * their points). One more row than shown tells whether a next page exists.
  */
 export async function forumRecord(db: Db, forumId: string, pages: { decisions: number; minutes: number }, options: { withOpen: boolean }) {
   const [proposals, meetings] = await Promise.all([
@@ -41,22 +53,18 @@ export async function forumRecord(db: Db, forumId: string, pages: { decisions: n
         closesAt: true,
       },
     }),
-    db.forumMeeting.findMany({
-      where: { forumId, minutesPublishedAt: { not: null } },
-      orderBy: [{ startsAt: "desc" }, { id: "desc" }],
-      skip: (pages.minutes - 1) * MINUTES_PAGE_SIZE,
-      take: MINUTES_PAGE_SIZE + 1,
-      select: {
-        id: true,
-        title: true,
-        startsAt: true,
-        timezone: true,
-        minutes: true,
-        attendeeUserIds: true,
-        otherAttendees: true,
-        actionPoints: { orderBy: { position: "asc" }, select: { id: true, description: true, ownerUserId: true, ownerOrganisationId: true, ownerName: true, dueOn: true } },
-      },
-    }),
+    // Published minutes with their action points (in order), one statement.
+    db.$queryRaw<RecordMeeting[]>`
+      SELECT m.id, m.title, m.starts_at AS "startsAt", m.timezone, m.minutes, m.attendee_user_ids::text[] AS "attendeeUserIds", m.other_attendees AS "otherAttendees",
+             COALESCE((
+               SELECT json_agg(json_build_object('id', a.id, 'description', a.description, 'ownerUserId', a.owner_user_id, 'ownerOrganisationId', a.owner_organisation_id,
+                                                 'ownerName', a.owner_name, 'dueOn', a.due_on) ORDER BY a.position)
+               FROM forum_action_points a WHERE a.tenant_id = m.tenant_id AND a.meeting_id = m.id
+             ), '[]') AS "actionPoints"
+      FROM forum_meetings m
+      WHERE m.tenant_id = NULLIF(current_setting('app.tenant_id', true), '')::uuid AND m.forum_id = ${forumId}::uuid AND m.minutes_published_at IS NOT NULL
+      ORDER BY m.starts_at DESC, m.id DESC
+      OFFSET ${(pages.minutes - 1) * MINUTES_PAGE_SIZE} LIMIT ${MINUTES_PAGE_SIZE + 1}`,
   ]);
   const shownMeetings = meetings.slice(0, MINUTES_PAGE_SIZE);
   const points = shownMeetings.flatMap((m) => m.actionPoints);
@@ -89,7 +97,7 @@ export async function forumRecord(db: Db, forumId: string, pages: { decisions: n
       timezone: m.timezone,
       html: renderMinutes(m.minutes),
       attendees: [...m.attendeeUserIds.map((id) => names.people.get(id) ?? "").filter(Boolean), ...(m.otherAttendees ? m.otherAttendees.split("\n") : [])],
-      actionPoints: m.actionPoints.map((a) => ({ id: a.id, description: a.description, owner: ownerLabel(names, a), dueOn: a.dueOn?.toISOString().slice(0, 10) ?? null })),
+      actionPoints: m.actionPoints.map((a) => ({ id: a.id, description: a.description, owner: ownerLabel(names, a), dueOn: a.dueOn })),
     })),
     minutesNext: meetings.length > MINUTES_PAGE_SIZE,
   };
