@@ -4,3 +4,4 @@ export {
 } from "./forms.tsx";
 export { Pagination, type PaginationProps } from "./pagination.tsx";
 export { Table, type Column } from "./table.tsx";
+export { FormFeedback, failureOf, formKey, type FormResult } from "./form-feedback.tsx";

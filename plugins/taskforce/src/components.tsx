@@ -1,22 +1,12 @@
-import { ErrorSummary, Notice } from "@commons/ui";
+import { FormFeedback, type FormResult } from "@commons/ui";
 import { t } from "./i18n.ts";
 
 /** What an action of this plugin returns (see forms.server.ts), as the page receives it. */
-export type ActionResult =
-  | { ok: true; form: string; notice: string }
-  | { ok: false; form: string; errors: Partial<Record<string, string>>; formError?: string; values: Record<string, string> }
-  | undefined;
-
-/** The failure of the form named `intent`, if that is the form that was sent. */
-export function failureOf(result: ActionResult, intent: string) {
-  return result && !result.ok && result.form === intent ? result : undefined;
-}
+export { failureOf, type FormResult as ActionResult } from "@commons/ui";
 
 /** The success notice and, for the form that failed, its error summary. */
-export function Feedback({ result, intent }: { result: ActionResult; intent: string }) {
-  if (!result || result.form !== intent) return null;
-  if (result.ok) return <Notice tone="success">{result.notice}</Notice>;
-  return <ErrorSummary title={t("taskforce.form.errorSummaryTitle")} errors={result.errors} formError={result.formError} />;
+export function Feedback({ result, intent }: { result: FormResult; intent: string }) {
+  return <FormFeedback result={result} intent={intent} errorTitle={t("taskforce.form.errorSummaryTitle")} />;
 }
 
 /** Plain text kept as typed: line breaks shown, nothing interpreted as HTML or markdown. */

@@ -1,5 +1,5 @@
 import { formatDate } from "@commons/i18n";
-import { ErrorSummary, Notice, Table } from "@commons/ui";
+import { FormFeedback, Table, type FormResult } from "@commons/ui";
 import { forumLinks } from "../spaces/forum-nav.tsx";
 import stylesheet from "./decisions.css?url";
 import { useDecisionsT, useLocale, type DecisionsT } from "./i18n.ts";
@@ -7,22 +7,13 @@ import { useDecisionsT, useLocale, type DecisionsT } from "./i18n.ts";
 /** Every decisions page exports these as its `links`: the forum header's stylesheet and this area's. */
 export const decisionsLinks = () => [...forumLinks(), { rel: "stylesheet", href: stylesheet }];
 
-/** What a decisions action returns (the SDK's invalid/fieldError/formError/done), as the page receives it. */
-export type ActionResult =
-  | { ok: true; form: string; notice: string }
-  | { ok: false; form: string; errors: Partial<Record<string, string>>; formError?: string; values: Record<string, string>; lists?: Record<string, string[]> }
-  | undefined;
-
-export function failureOf(result: ActionResult, intent: string) {
-  return result && !result.ok && result.form === intent ? result : undefined;
-}
+/** What a decisions action returns, as the page receives it. */
+export { failureOf, type FormResult as ActionResult } from "@commons/ui";
 
 /** The success notice and, for the form that failed, its error summary. */
-export function Feedback({ result, intent }: { result: ActionResult; intent: string }) {
+export function Feedback({ result, intent }: { result: FormResult; intent: string }) {
   const t = useDecisionsT();
-  if (!result || result.form !== intent) return null;
-  if (result.ok) return <Notice tone="success">{result.notice}</Notice>;
-  return <ErrorSummary title={t("forums.decisions.form.errorSummaryTitle")} errors={result.errors} formError={result.formError} />;
+  return <FormFeedback result={result} intent={intent} errorTitle={t("forums.decisions.form.errorSummaryTitle")} />;
 }
 
 export interface RuleView {

@@ -1,29 +1,14 @@
 import { Form } from "@remix-run/react";
-import { Button, CheckboxField, ErrorSummary, Notice, SelectField, TextAreaField, TextField } from "@commons/ui";
+import { Button, CheckboxField, FormFeedback, SelectField, TextAreaField, TextField, type FormResult } from "@commons/ui";
 import { useSpacesT, type SpacesT } from "./i18n.ts";
 
-/** What a spaces action returns (the SDK's invalid/fieldError/formError/done), as the page receives it. */
-export type ActionResult =
-  | { ok: true; form: string; notice: string }
-  | { ok: false; form: string; errors: Partial<Record<string, string>>; formError?: string; values: Record<string, string> }
-  | undefined;
-
-/** The failure of the form named `intent`, if that is the form that was sent. */
-export function failureOf(result: ActionResult, intent: string) {
-  return result && !result.ok && result.form === intent ? result : undefined;
-}
+/** What a spaces action returns, as the page receives it. */
+export { failureOf, formKey, type FormResult as ActionResult } from "@commons/ui";
 
 /** The success notice and, for the form that failed, its error summary. */
-export function Feedback({ result, intent }: { result: ActionResult; intent: string }) {
+export function Feedback({ result, intent }: { result: FormResult; intent: string }) {
   const t = useSpacesT();
-  if (!result || result.form !== intent) return null;
-  if (result.ok) return <Notice tone="success">{result.notice}</Notice>;
-  return <ErrorSummary title={t("forums.spaces.form.errorSummaryTitle")} errors={result.errors} formError={result.formError} />;
-}
-
-/** A form's key: a new one after its own success, so the form empties. */
-export function formKey(result: ActionResult, intent: string): string {
-  return result?.ok && result.form === intent ? `${intent}-${result.notice}` : intent;
+  return <FormFeedback result={result} intent={intent} errorTitle={t("forums.spaces.form.errorSummaryTitle")} />;
 }
 
 export interface DecisionRule {

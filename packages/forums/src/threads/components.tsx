@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
 import { Link } from "@remix-run/react";
-import { ErrorSummary, FileField, Notice, TextAreaField } from "@commons/ui";
+import { FileField, FormFeedback, TextAreaField } from "@commons/ui";
 import type { ForumNavData } from "../access.server.ts";
 import type { ActionResult } from "../spaces/components.tsx";
 import { ForumNav, forumLinks } from "../spaces/forum-nav.tsx";
@@ -17,9 +17,7 @@ export const threadLinks = () => [...forumLinks(), { rel: "stylesheet", href: st
 /** The success notice, or the error summary of the form that failed (any form of the page). */
 export function Feedback({ result, intent }: { result: ActionResult; intent?: string }) {
   const t = useThreadsT();
-  if (!result || (intent && result.form !== intent)) return null;
-  if (result.ok) return <Notice tone="success">{result.notice}</Notice>;
-  return <ErrorSummary title={t("forums.threads.error.summary")} errors={result.errors} formError={result.formError} />;
+  return <FormFeedback result={result} intent={intent || undefined} errorTitle={t("forums.threads.error.summary")} />;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { ErrorSummary, Notice } from "@commons/ui";
+import { FormFeedback, type FormResult } from "@commons/ui";
 import type { MembersT, MessageKey } from "../i18n.ts";
 import type { ImportKind } from "./fields.ts";
 
@@ -19,15 +19,10 @@ export function problemText(t: MembersT, kind: ImportKind, problem: ProblemView)
   return t(`members.import.problem.${problem.key}` as MessageKey, params);
 }
 
-export type ImportActionResult =
-  | { ok: true; form: string; notice: string }
-  | { ok: false; form: string; errors: Partial<Record<string, string>>; formError?: string; values: Record<string, string> }
-  | undefined;
+export type { FormResult as ImportActionResult } from "@commons/ui";
 
 /** The success notice or the error summary of the form that was sent. */
-export function ImportFeedback({ t, result }: { t: MembersT; result: ImportActionResult }) {
-  if (!result) return null;
-  if (result.ok) return <Notice tone="success">{result.notice}</Notice>;
-  return <ErrorSummary title={t("members.import.errorSummaryTitle")} errors={result.errors} formError={result.formError} />;
+export function ImportFeedback({ t, result }: { t: MembersT; result: FormResult }) {
+  return <FormFeedback result={result} errorTitle={t("members.import.errorSummaryTitle")} />;
 }
 
