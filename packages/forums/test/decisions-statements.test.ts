@@ -119,8 +119,8 @@ it("keeps each decisions page to a fixed number of statements, however many deci
   // with one's own), the names of author and voters.
   expect(figures.proposalWithPublicVotes).toBe(GUARD + FORUM_ACCESS + 4);
   expect(figures.proposalWithSecretVotes).toBe(GUARD + FORUM_ACCESS + 4);
-  // A meeting: the meeting, answers, action points, names of those who answered and attended.
-  expect(figures.meetingWithMinutes).toBe(GUARD + FORUM_ACCESS + 4);
+  // A meeting: the meeting, its answers with its action points, names of those who answered and attended.
+  expect(figures.meetingWithMinutes).toBe(GUARD + FORUM_ACCESS + 3);
   expect(figures.meetings).toBeLessThanOrEqual(GUARD + FORUM_ACCESS + 2);
 });
 

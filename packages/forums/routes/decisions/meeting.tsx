@@ -8,7 +8,7 @@ import { enterForum, forumNav, guard, requireId, type RouteArgs } from "../../sr
 import { PERMISSIONS } from "../../src/constants.ts";
 import { ActionPointsTable, Feedback, type ActionResult, decisionsLinks } from "../../src/decisions/components.tsx";
 import { decisionsT, useDecisionsT, useLocale } from "../../src/decisions/i18n.ts";
-import { answerRsvp, findMeeting, namesOf, ownerLabel, ownersToName, renderMinutes, RSVP_ANSWERS, type RsvpAnswer } from "../../src/decisions/meetings.server.ts";
+import { answerRsvp, findMeeting, namesOf, ownerLabel, ownersToName, renderMinutes, RSVP_ANSWERS, rsvpsAndActionPoints, type RsvpAnswer } from "../../src/decisions/meetings.server.ts";
 import { isTimeZone, safeZone, TIME_ZONES } from "../../src/decisions/time.ts";
 import { ForumNav } from "../../src/spaces/forum-nav.tsx";
 
@@ -19,7 +19,8 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data
 /**
  * A meeting: its time in its own zone and in the reader's (the coalition's zone, or the one
  * they pick with ?tz=), place or link, agenda, RSVP with counts and names, and the minutes
- * with action points once published. Six statements besides entering the forum.
+ * with action points once published. Three statements besides the guard's and entering the
+ * forum: the meeting, its answers with its action points, the names.
  */
 export async function loader(args: RouteArgs) {
   const forumId = requireId(args.params.forumId);
@@ -30,10 +31,7 @@ export async function loader(args: RouteArgs) {
     const { db, person } = ctx;
     const m = await findMeeting(db, forumId, meetingId);
     const published = !!m.minutesPublishedAt;
-    const [rsvps, actionPoints] = await Promise.all([
-      db.forumRsvp.findMany({ where: { meetingId }, orderBy: [{ updatedAt: "asc" }, { id: "asc" }], take: 2000, select: { userId: true, answer: true } }),
-      published ? db.forumActionPoint.findMany({ where: { meetingId }, orderBy: { position: "asc" }, select: { id: true, description: true, ownerUserId: true, ownerOrganisationId: true, ownerName: true, dueOn: true } }) : [],
-    ]);
+    const { rsvps, actionPoints } = await rsvpsAndActionPoints(db, meetingId, published);
     const unnamed = ownersToName(actionPoints);
     const names = await namesOf(db, [...rsvps.map((r) => r.userId), ...(published ? m.attendeeUserIds : []), ...unnamed.userIds], unnamed.organisationIds);
     const byAnswer = (answer: RsvpAnswer) => rsvps.filter((r) => r.answer === answer).map((r) => names.people.get(r.userId) ?? "");
@@ -63,7 +61,7 @@ export async function loader(args: RouteArgs) {
             publishedAt: m.minutesPublishedAt!.toISOString(),
             attendees: m.attendeeUserIds.map((id) => names.people.get(id) ?? "").filter(Boolean),
             others: m.otherAttendees ? m.otherAttendees.split("\n") : [],
-            actionPoints: actionPoints.map((a) => ({ id: a.id, description: a.description, owner: ownerLabel(names, a), dueOn: a.dueOn?.toISOString().slice(0, 10) ?? null })),
+            actionPoints: actionPoints.map((a) => ({ id: a.id, description: a.description, owner: ownerLabel(names, a), dueOn: a.dueOn })),
           }
         : null,
       // Through the loader: a .server module cannot reach the browser bundle.

@@ -77,6 +77,36 @@ export async function findMeeting(db: Db, forumId: string, meetingId: string) {
 export const RSVP_ANSWERS = ["YES", "NO", "MAYBE"] as const;
 export type RsvpAnswer = (typeof RSVP_ANSWERS)[number];
 
+/** An action point as the meeting page and the record read it (from JSON: dueOn is YYYY-MM-DD). */
+export interface ActionPointRow {
+  id: string;
+  description: string;
+  ownerUserId: string | null;
+  ownerOrganisationId: string | null;
+  ownerName: string;
+  dueOn: string | null;
+}
+
+/**
+ * A meeting's answers (the first 2,000, oldest first) and, when its minutes are published,
+ * its action points in order: one statement.
+ */
+export async function rsvpsAndActionPoints(db: Db, meetingId: string, published: boolean): Promise<{ rsvps: { userId: string; answer: RsvpAnswer }[]; actionPoints: ActionPointRow[] }> {
+  const [row] = await db.$queryRaw<{ rsvps: { userId: string; answer: RsvpAnswer }[]; actionPoints: ActionPointRow[] }[]>`
+    SELECT
+      (SELECT COALESCE(json_agg(json_build_object('userId', r.user_id, 'answer', r.answer) ORDER BY r.updated_at, r.id), '[]')
+       FROM (
+         SELECT user_id, answer, updated_at, id FROM forum_rsvps
+         WHERE tenant_id = NULLIF(current_setting('app.tenant_id', true), '')::uuid AND meeting_id = ${meetingId}::uuid
+         ORDER BY updated_at, id LIMIT 2000
+       ) r) AS rsvps,
+      (SELECT COALESCE(json_agg(json_build_object('id', a.id, 'description', a.description, 'ownerUserId', a.owner_user_id, 'ownerOrganisationId', a.owner_organisation_id,
+                                                  'ownerName', a.owner_name, 'dueOn', a.due_on) ORDER BY a.position), '[]')
+       FROM forum_action_points a
+       WHERE ${published} AND a.tenant_id = NULLIF(current_setting('app.tenant_id', true), '')::uuid AND a.meeting_id = ${meetingId}::uuid) AS "actionPoints"`;
+  return { rsvps: row?.rsvps ?? [], actionPoints: row?.actionPoints ?? [] };
+}
+
 /**
  * One answer per person and meeting (the unique key): the first answer inserts, a later one
  * changes it. The insert does nothing on a conflict, so two clicks at once leave one row.

@@ -1,7 +1,7 @@
 // Types only: see electorate.server.ts (access.server.ts imports the manifest).
 import type { Db } from "../access.server.ts";
 import { PAGE_SIZE } from "../constants.ts";
-import { namesOf, ownerLabel, ownersToName, renderMinutes } from "./meetings.server.ts";
+import { namesOf, ownerLabel, ownersToName, renderMinutes, type ActionPointRow } from "./meetings.server.ts";
 
 interface RecordMeeting {
   id: string;
@@ -11,8 +11,7 @@ interface RecordMeeting {
   minutes: string;
   attendeeUserIds: string[];
   otherAttendees: string;
-  /** From JSON: dueOn is the date as YYYY-MM-DD. */
-  actionPoints: { id: string; description: string; ownerUserId: string | null; ownerOrganisationId: string | null; ownerName: string; dueOn: string | null }[];
+  actionPoints: ActionPointRow[];
 }
 
 /** Meetings per page of the record: each carries its minutes, so fewer than decisions. */
