@@ -23,8 +23,8 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data
  * The forum's decision log and minutes. Participants always read it (after accepting the
  * rules); anyone else, signed in or not, only when the forum's record is public: a visitor
  * sees this page and nothing else of the forum. A private forum's record is a 404 to them.
- * Statements besides the guard's: the forum (three for a participant with forumForPerson,
- * one for a visitor) and the record's (three, and up to three for names).
+ * Statements besides the guard's: the forum (with the person's standing in it, for a
+ * participant) and the record's three (proposals, meetings with action points, names).
  */
 export async function loader(args: RouteArgs) {
   const forumId = requireId(args.params.forumId);
