@@ -31,6 +31,8 @@ const QUESTIONS = {
   campaign: "Will your organisation join the campaign?",
 } as const;
 
+const DOCUMENT = { name: "position-paper-2025.txt", text: "Our 2025 position on mining royalties: a floor of 5% of gross output.\n" };
+
 /** A deadline two weeks ahead, as the datetime-local field takes it (the coalition's zone; the day is what matters). */
 function deadlineInput(): string {
   const d = new Date(Date.now() + 14 * 24 * 3600 * 1000);
@@ -65,7 +67,7 @@ async function pick(page: Page, org: { name: string; acronym: string }, chosen: 
 /** A question's fieldset on the answer page, found by its prompt (the legend). */
 const question = (page: Page, prompt: string) => page.getByRole("group", { name: new RegExp(prompt.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")) });
 
-test("a consultation runs end to end: drafted, opened, answered with and without JavaScript, reminded, closed, results and the closing statement", async ({ page, newVisitor }) => {
+test("a consultation runs end to end: drafted, opened, answered with and without JavaScript, reminded, closed, results and the closing statement", async ({ page, newVisitor, watch }) => {
   const title = `Position on the fiscal regime bill ${Date.now()}`;
   const base = `/c/${OEA.slug}/consultations`;
 
@@ -74,6 +76,8 @@ test("a consultation runs end to end: drafted, opened, answered with and without
   await visit(page, `/c/${OEA.slug}/home`);
   await page.getByRole("navigation", { name: OEA.name }).getByRole("link", { name: "Consultations" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Consultations" })).toBeVisible();
+  // Checked by axe before moving on (the next click would come before its run).
+  await watch.find((w) => w.page === page)?.schedule("index");
   await page.getByRole("link", { name: "New consultation" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "New consultation" })).toBeVisible();
   await page.getByLabel("Title", { exact: true }).fill(title);
@@ -112,8 +116,22 @@ test("a consultation runs end to end: drafted, opened, answered with and without
   await pick(page, THIRD, 3);
   await shoot(page, "consultations-audience", { phone: false });
 
+  // A background document, and the preview of what members will see.
+  const tabs = page.getByRole("navigation", { name: "This consultation" });
+  await tabs.getByRole("link", { name: "Documents" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: `Documents of “${title}”` })).toBeVisible();
+  await page.getByLabel("Document to attach").setInputFiles({ name: DOCUMENT.name, mimeType: "text/plain", buffer: Buffer.from(DOCUMENT.text) });
+  await submit(page, page.getByRole("button", { name: "Attach document" }));
+  await expect(page.getByRole("status").filter({ hasText: `“${DOCUMENT.name}” attached.` })).toBeVisible();
+  await tabs.getByRole("link", { name: "Preview" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: `Preview of “${title}”` })).toBeVisible();
+  await expect(page.getByRole("link", { name: DOCUMENT.name })).toBeVisible();
+  await expect(question(page, QUESTIONS.province).getByRole("textbox")).toBeDisabled();
+  await expect(question(page, QUESTIONS.targets).getByLabel("Rank of Provincial boards")).toBeVisible();
+  await shoot(page, "consultations-preview", { phone: false });
+
   // ── It opens ──
-  await page.getByRole("navigation", { name: "This consultation" }).getByRole("link", { name: "Open", exact: true }).click();
+  await tabs.getByRole("link", { name: "Open", exact: true }).click();
   await expect(page.getByRole("heading", { level: 2, name: "Ready to open." })).toBeVisible();
   await expect(page.getByText("It will ask 3 organisations.")).toBeVisible();
   await expect(page.getByText("5 questions.")).toBeVisible();
@@ -132,6 +150,9 @@ test("a consultation runs end to end: drafted, opened, answered with and without
   await expect(focal.getByRole("heading", { level: 1, name: title })).toBeVisible();
   await expect(focal.getByRole("heading", { name: "Why now" })).toBeVisible();
   await expect(focal.getByText(`You answer on behalf of ${FIRST.name}.`)).toBeVisible();
+  const document = await focal.request.get((await focal.getByRole("link", { name: DOCUMENT.name }).getAttribute("href"))!);
+  expect(document.status()).toBe(200);
+  expect(await document.text()).toBe(DOCUMENT.text);
   await question(focal, QUESTIONS.position).getByLabel("Support with changes").check();
   await question(focal, QUESTIONS.urgency).getByLabel("5 – Very urgent").check();
   await shoot(focal, "consultations-answer");
