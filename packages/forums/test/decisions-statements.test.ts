@@ -1,8 +1,3 @@
-// Count SQL statements per request (packages/db/src/sql-count.server.ts): the app's client is
-// created on first use, after this line, with a counting pool.
-process.env.SQL_COUNT = "1";
-
-import type { AsyncLocalStorage } from "node:async_hooks";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { createPluginHarness, useTestDatabase, type HarnessPerson, type PluginHarness } from "@commons/plugin-sdk/testing";
 import forums from "../manifest.ts";
@@ -11,16 +6,9 @@ import { loader as proposalLoader } from "../routes/decisions/proposal.tsx";
 import { loader as meetingLoader } from "../routes/decisions/meeting.tsx";
 import { loader as meetingsLoader } from "../routes/decisions/meetings.tsx";
 import { forumFixture, type ForumFixture } from "./helpers.ts";
+import { counted } from "./sql-statements.ts";
 
 useTestDatabase();
-
-/** The data layer's per-request counter, reached by the global symbol it is registered under (a module may not import @commons/db). */
-function countStatements<T>(work: () => Promise<T>): Promise<{ result: T; statements: number }> {
-  const store = (globalThis as Record<symbol, AsyncLocalStorage<{ statements: number }> | undefined>)[Symbol.for("commons.sqlStatementCounter")];
-  if (!store) throw new Error("The SQL statement counter is not loaded");
-  const state = { statements: 0 };
-  return store.run(state, work).then((result) => ({ result, statements: state.statements }));
-}
 
 let h: PluginHarness;
 let f: ForumFixture;
@@ -87,7 +75,7 @@ afterAll(() => h?.close());
 async function measure(loader: (args: never) => Promise<unknown>, p: HarnessPerson | null, sub: string, params: Record<string, string>) {
   const url = h.path(`${f.forum.id}${sub}`);
   const request = p ? p.request(url) : new Request(new URL(url, "http://localhost"));
-  const { result, statements } = await countStatements(() => h.call(loader as never, { request, params: { forumId: f.forum.id, ...params } }));
+  const { result, statements } = await counted(() => h.call(loader as never, { request, params: { forumId: f.forum.id, ...params } }));
   expect(result.status).toBe(200);
   return statements;
 }
@@ -125,7 +113,7 @@ it("keeps each decisions page to a fixed number of statements, however many deci
 });
 
 it("shows a secret ballot's count and one's own organisation's vote, not the others'", async () => {
-  const { result } = await countStatements(() =>
+  const { result } = await counted(() =>
     h.call(proposalLoader as never, { request: f.alice.request(h.path(`${f.forum.id}/proposals/${secretProposalId}`)), params: { forumId: f.forum.id, proposalId: secretProposalId } }),
   );
   const data = result.data as { cast: number; counts: unknown; voters: unknown[]; myVote: { choice: string; mine: boolean; by: string } | null; canVote: boolean };
