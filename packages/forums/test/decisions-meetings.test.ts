@@ -8,7 +8,6 @@ import { action as minutesAction, loader as minutesLoader } from "../routes/deci
 import { loader as meetingsLoader } from "../routes/decisions/meetings.tsx";
 import { loader as calendarLoader } from "../routes/decisions/meeting-calendar.ts";
 import { loader as recordLoader } from "../routes/decisions/record.tsx";
-import { fromLocalInput, toLocalInput } from "../src/decisions/time.ts";
 import { createForum, forumFixture, type ForumFixture } from "./helpers.ts";
 
 useTestDatabase();
@@ -45,17 +44,6 @@ async function scheduled(over: Record<string, string> = {}) {
 }
 
 const meetingParams = (meetingId: string) => ({ forumId: f.forum.id, meetingId });
-
-describe("time zones", () => {
-  it("reads a typed time in the given zone, across a clock change", () => {
-    expect(fromLocalInput("2030-03-10T09:00", "Asia/Manila")?.toISOString()).toBe("2030-03-10T01:00:00.000Z");
-    expect(fromLocalInput("2030-07-01T09:00", "Europe/Berlin")?.toISOString()).toBe("2030-07-01T07:00:00.000Z");
-    expect(fromLocalInput("2030-01-01T09:00", "Europe/Berlin")?.toISOString()).toBe("2030-01-01T08:00:00.000Z");
-    expect(fromLocalInput("2030-02-30T09:00", "UTC")).toBeNull();
-    expect(fromLocalInput("tomorrow", "UTC")).toBeNull();
-    expect(toLocalInput(new Date("2030-03-10T01:00:00Z"), "Asia/Manila")).toBe("2030-03-10T09:00");
-  });
-});
 
 describe("scheduling a meeting", () => {
   it("stores the times in UTC from the meeting's zone, and the agenda one item per line", async () => {

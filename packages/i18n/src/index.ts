@@ -78,3 +78,5 @@ export function formatDate(date: Date | string, locale: string, timeZone = "UTC"
 export function formatNumber(value: number, locale: string): string {
   return cached(`n|${locale}`, () => new Intl.NumberFormat(locale)).format(value);
 }
+
+export { TIME_ZONES, isTimeZone, safeZone, parseLocalDateTime, toLocalInput, zoneName, formatInZone, formatWithZone } from "./zoned-time.ts";

@@ -7,7 +7,7 @@ import { PAGE_SIZE, PERMISSIONS, respondentKey } from "../../src/constants.ts";
 import type { RouteArgs } from "../../src/drafting/access.server.ts";
 import { paginationLabels, StatusTag } from "../../src/drafting/components.tsx";
 import { draftingT, useDraftingT } from "../../src/drafting/i18n.ts";
-import { formatInZone, zoneName, zoneOrUtc } from "../../src/drafting/time.ts";
+import { formatInZone, safeZone, zoneName } from "@commons/i18n";
 import { draftingLinks } from "../../src/drafting/styles.ts";
 
 export const links = draftingLinks;
@@ -27,7 +27,7 @@ export async function loader(args: RouteArgs) {
   return consultationGuard(args, async (ctx) => {
     const url = new URL(args.request.url);
     const page = pageOf(url);
-    const zone = zoneOrUtc(ctx.settings.timezone);
+    const zone = safeZone(ctx.settings.timezone);
     const when = (d: Date | null) => (d ? formatInZone(d, ctx.person.locale, zone) : null);
     const common = { slug: ctx.tenant.slug, page, zone: zoneName(zone), member: ctx.nav };
     if (ctx.can(PERMISSIONS.manage)) {

@@ -7,7 +7,7 @@ import { openConsultation, openingReport, type OpeningProblem } from "../../src/
 import { findConsultation, requireId, secretariatGuard, type RouteArgs } from "../../src/drafting/access.server.ts";
 import { ConsultationHeader } from "../../src/drafting/components.tsx";
 import { draftingT, useDraftingT } from "../../src/drafting/i18n.ts";
-import { formatWithZone, zoneOrUtc } from "../../src/drafting/time.ts";
+import { formatWithZone, safeZone } from "@commons/i18n";
 import { draftingLinks } from "../../src/drafting/styles.ts";
 
 export const links = draftingLinks;
@@ -17,7 +17,7 @@ export async function loader(args: RouteArgs) {
   const id = requireId(args.params.consultationId);
   return secretariatGuard(args, async (ctx) => {
     const c = await findConsultation(ctx.db, id);
-    const zone = zoneOrUtc(ctx.settings.timezone);
+    const zone = safeZone(ctx.settings.timezone);
     const now = new Date();
     const { problems, size, questions } = await openingReport(ctx.db, c, now);
     return {

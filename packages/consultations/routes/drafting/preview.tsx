@@ -6,7 +6,7 @@ import { findConsultation, requireId, secretariatGuard, type RouteArgs } from ".
 import { ConsultationHeader } from "../../src/drafting/components.tsx";
 import { draftingT, useDraftingT } from "../../src/drafting/i18n.ts";
 import { questionsOf } from "../../src/drafting/questions.server.ts";
-import { formatWithZone, zoneOrUtc } from "../../src/drafting/time.ts";
+import { formatWithZone, safeZone } from "@commons/i18n";
 import { QuestionFields } from "../../src/questions/QuestionFields.tsx";
 import { answeringLinks } from "../../src/answering/components.tsx";
 import { draftingLinks } from "../../src/drafting/styles.ts";
@@ -20,7 +20,7 @@ export async function loader(args: RouteArgs) {
   const id = requireId(args.params.consultationId);
   return secretariatGuard(args, async (ctx) => {
     const c = await findConsultation(ctx.db, id);
-    const zone = zoneOrUtc(ctx.settings.timezone);
+    const zone = safeZone(ctx.settings.timezone);
     const [questions, attachments] = await Promise.all([
       questionsOf(ctx.db, id),
       ctx.db.consultationsAttachment.findMany({ where: { consultationId: id }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: { id: true, fileName: true, size: true } }),

@@ -1,4 +1,4 @@
-import { formatDateTime } from "@commons/i18n";
+import { formatDateTime, safeZone } from "@commons/i18n";
 import { renderMarkdown } from "@commons/markdown";
 import { PERMISSIONS } from "../constants.ts";
 import { takesAnswers, type ConsultationForPerson, type ConsultationsCtx } from "../access.server.ts";
@@ -8,13 +8,7 @@ import { questionsOf, responseOf, type SavedResponse } from "./responses.server.
 
 /** The coalition's zone when the runtime knows it, else UTC (a mistyped setting never breaks a page). */
 export function coalitionZone(ctx: ConsultationsCtx): string {
-  const zone = ctx.settings.timezone || "UTC";
-  try {
-    new Intl.DateTimeFormat("en", { timeZone: zone });
-    return zone;
-  } catch {
-    return "UTC";
-  }
+  return safeZone(ctx.settings.timezone);
 }
 
 /** A date as the reader reads it: their language, the coalition's zone (named beside it by the caller). */

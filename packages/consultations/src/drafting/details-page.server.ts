@@ -6,11 +6,11 @@ import { findConsultation, lockConsultation, type DraftedConsultation, type Draf
 import { audienceChoices, detailsData, detailsSchema, LIST_FIELDS, parseReminderHours, reminderHoursText } from "./details.server.ts";
 import type { DetailsValues } from "./details-form.tsx";
 import { draftingT } from "./i18n.ts";
-import { toLocalInput, zoneName, zoneOrUtc } from "./time.ts";
+import { safeZone, toLocalInput, zoneName } from "@commons/i18n";
 
 /** What the new and edit pages need to draw the form. */
 export async function detailsPage(ctx: DraftingCtx, consultation: DraftedConsultation | null) {
-  const zone = zoneOrUtc(ctx.settings.timezone);
+  const zone = safeZone(ctx.settings.timezone);
   const values: DetailsValues = consultation
     ? {
         title: consultation.title,
@@ -49,7 +49,7 @@ export async function detailsPage(ctx: DraftingCtx, consultation: DraftedConsult
  */
 export async function saveDetails(ctx: DraftingCtx, form: FormData, consultationId: string | null, now: Date = new Date()) {
   const t = draftingT(ctx.person.locale);
-  const zone = zoneOrUtc(ctx.settings.timezone);
+  const zone = safeZone(ctx.settings.timezone);
   const base = `/c/${ctx.tenant.slug}/consultations`;
   if (form.get("intent") === "preview") {
     const background = String(form.get("background") ?? "").slice(0, 20_000);

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { AUDIENCE_KINDS, MODES, VISIBILITIES } from "../constants.ts";
 import type { Db, DraftedConsultation } from "./access.server.ts";
 import type { DraftingT } from "./i18n.ts";
-import { formatInZone, parseLocalDateTime } from "./time.ts";
+import { formatInZone, parseLocalDateTime } from "@commons/i18n";
 
 export const LIST_FIELDS = ["regions", "sectors", "themes"] as const;
 export const MAX_FILTER_VALUES = 100;

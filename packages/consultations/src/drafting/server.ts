@@ -3,7 +3,7 @@ import type { ModuleServer } from "@commons/plugin-sdk/server";
 import { EVENTS } from "../constants.ts";
 import type { settings } from "../settings.ts";
 import type { DraftingKey } from "./i18n.ts";
-import { toLocalInput, zoneName, zoneOrUtc } from "./time.ts";
+import { safeZone, toLocalInput, zoneName } from "@commons/i18n";
 
 const opened = z.object({ consultationId: z.string().uuid() });
 
@@ -28,7 +28,7 @@ export const draftingServer: Pick<ModuleServer<typeof settings>, "subscribers" |
         SELECT r.user_id::text
         FROM consultations_recipients r
         WHERE r.tenant_id = ${tenantId}::uuid AND r.consultation_id = ${consultationId}::uuid AND r.user_id IS NOT NULL`;
-      const zone = zoneOrUtc(settings.timezone);
+      const zone = safeZone(settings.timezone);
       const data = {
         title: consultation.title,
         purpose: consultation.purpose,

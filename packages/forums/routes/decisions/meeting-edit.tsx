@@ -10,7 +10,7 @@ import { Feedback, type ActionResult, decisionsLinks } from "../../src/decisions
 import { decisionsT, useDecisionsT } from "../../src/decisions/i18n.ts";
 import { MeetingForm } from "../../src/decisions/meeting-form.tsx";
 import { meetingSchema } from "../../src/decisions/meetings.server.ts";
-import { TIME_ZONES, toLocalInput } from "../../src/decisions/time.ts";
+import { TIME_ZONES, toLocalInput } from "@commons/i18n";
 import { Button } from "@commons/ui";
 import { ForumNav } from "../../src/spaces/forum-nav.tsx";
 

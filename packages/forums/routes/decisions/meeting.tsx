@@ -2,14 +2,13 @@ import type { MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { readForm } from "@commons/plugin-sdk/forms";
 import { done, fieldError, formError } from "@commons/plugin-sdk/forms/server";
-import { formatDate, formatDateTime } from "@commons/i18n";
+import { formatDate, formatDateTime, isTimeZone, safeZone, TIME_ZONES } from "@commons/i18n";
 import { Button, RadioGroup, SelectField } from "@commons/ui";
 import { enterForum, forumNav, guard, requireId, type RouteArgs } from "../../src/access.server.ts";
 import { PERMISSIONS } from "../../src/constants.ts";
 import { ActionPointsTable, Feedback, type ActionResult, decisionsLinks } from "../../src/decisions/components.tsx";
 import { decisionsT, useDecisionsT, useLocale } from "../../src/decisions/i18n.ts";
 import { answerRsvp, findMeeting, namesOf, ownerLabel, ownersToName, renderMinutes, RSVP_ANSWERS, rsvpsAndActionPoints, type RsvpAnswer } from "../../src/decisions/meetings.server.ts";
-import { isTimeZone, safeZone, TIME_ZONES } from "../../src/decisions/time.ts";
 import { ForumNav } from "../../src/spaces/forum-nav.tsx";
 
 export const links = decisionsLinks;

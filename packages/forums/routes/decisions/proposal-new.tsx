@@ -11,7 +11,7 @@ import { Feedback, RuleSummary, failureOf, type ActionResult, decisionsLinks } f
 import { electorate } from "../../src/decisions/electorate.server.ts";
 import { decisionsT, useDecisionsT } from "../../src/decisions/i18n.ts";
 import { BODY_MAX, mayTable, proposalSchema, tableProposal, TITLE_MAX } from "../../src/decisions/proposals.server.ts";
-import { safeZone, toLocalInput } from "../../src/decisions/time.ts";
+import { safeZone, toLocalInput } from "@commons/i18n";
 import { ForumNav } from "../../src/spaces/forum-nav.tsx";
 
 export const links = decisionsLinks;

@@ -3,7 +3,7 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { readForm } from "@commons/plugin-sdk/forms";
 import { done, formError } from "@commons/plugin-sdk/forms/server";
 import { notFound } from "@commons/plugin-sdk/server";
-import { formatDateTime, formatNumber } from "@commons/i18n";
+import { formatDateTime, formatNumber, safeZone } from "@commons/i18n";
 import { Button, RadioGroup, Table } from "@commons/ui";
 import { enterForum, forumNav, guard, requireId, type Db, type RouteArgs } from "../../src/access.server.ts";
 import { PERMISSIONS } from "../../src/constants.ts";
@@ -12,7 +12,6 @@ import { electorate, voterKey } from "../../src/decisions/electorate.server.ts";
 import { namesIn } from "../../src/participants.server.ts";
 import { decisionsT, useDecisionsT, useLocale, type DecisionsT } from "../../src/decisions/i18n.ts";
 import { ballotValues, castVote, secretTally, windowState } from "../../src/decisions/proposals.server.ts";
-import { safeZone } from "../../src/decisions/time.ts";
 import { ForumNav } from "../../src/spaces/forum-nav.tsx";
 
 export const links = decisionsLinks;

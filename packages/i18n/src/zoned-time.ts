@@ -1,18 +1,26 @@
 /**
- * Times in the coalition's zone. A deadline is typed in a datetime-local field (a wall-clock
- * time with no zone) and means that time in the coalition's zone; it is stored in UTC and
- * shown back in the zone, with the zone spelled out. Client-safe (pages format with it).
+ * Times typed in a time zone and shown in one. A datetime-local field holds a wall-clock time
+ * with no zone of its own; it means that time in a zone (the coalition's, a meeting's), is
+ * stored in UTC and shown back in the zone with the zone spelled out. Only Intl: no time zone
+ * library ships to the browser or the server. Client-safe (pages format with it).
  */
 
-/** The zone when the runtime knows it, else UTC (a mistyped setting never breaks a page). */
-export function zoneOrUtc(zone: string | undefined): string {
-  if (!zone) return "UTC";
+/** Every IANA zone this runtime knows, UTC first (Intl's list leaves it out on some versions). */
+export const TIME_ZONES: readonly string[] = ["UTC", ...Intl.supportedValuesOf("timeZone").filter((z) => z !== "UTC")];
+
+export function isTimeZone(zone: string): boolean {
+  if (!zone || zone.length > 64) return false;
   try {
     new Intl.DateTimeFormat("en", { timeZone: zone });
-    return zone;
+    return true;
   } catch {
-    return "UTC";
+    return false;
   }
+}
+
+/** A zone to show things in: the one given when valid, else UTC (a setting typed wrong must not break a page). */
+export function safeZone(zone: string | null | undefined): string {
+  return zone && isTimeZone(zone) ? zone : "UTC";
 }
 
 const partsFormatters = new Map<string, Intl.DateTimeFormat>();
@@ -33,10 +41,14 @@ function offsetAt(instant: number, zone: string): number {
   return Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second) - Math.floor(instant / 1000) * 1000;
 }
 
-/** "2026-12-15T17:00" read as a wall-clock time in `zone`; null when it is not a real date and time. */
+/**
+ * "2026-12-15T17:00" read as a wall-clock time in `zone`: the instant, or null when it is not
+ * a real date and time or the zone is unknown. A time skipped by a clock change moves forward
+ * by the change, as calendar apps do.
+ */
 export function parseLocalDateTime(value: string, zone: string): Date | null {
   const m = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2}))?$/.exec(value.trim());
-  if (!m) return null;
+  if (!m || !isTimeZone(zone)) return null;
   const [year, month, day, hour, minute] = m.slice(1, 6).map(Number) as [number, number, number, number, number];
   if (month < 1 || month > 12 || hour > 23 || minute > 59) return null;
   const naive = Date.UTC(year, month - 1, day, hour, minute);
@@ -49,10 +61,10 @@ export function parseLocalDateTime(value: string, zone: string): Date | null {
 
 const pad = (n: number) => String(n).padStart(2, "0");
 
-/** The value a datetime-local field shows for `date` in `zone`. */
+/** The value a datetime-local field shows for `date` in `zone` (UTC when the zone is unknown). */
 export function toLocalInput(date: Date | string | null | undefined, zone: string): string {
   if (!date) return "";
-  const w = wallClock(new Date(date), zone);
+  const w = wallClock(new Date(date), safeZone(zone));
   return `${w.year}-${pad(w.month)}-${pad(w.day)}T${pad(w.hour)}:${pad(w.minute)}`;
 }
 
@@ -65,7 +77,7 @@ export function zoneName(zone: string, at: Date = new Date()): string {
 
 const displayFormatters = new Map<string, Intl.DateTimeFormat>();
 
-/** "15 Dec 2026, 17:00 GMT+8" in the reader's language and the coalition's zone. */
+/** "15 Dec 2026, 17:00 GMT+8" in the reader's language and the given zone. */
 export function formatInZone(date: Date | string, locale: string, zone: string): string {
   const key = `${locale}|${zone}`;
   let format = displayFormatters.get(key);
