@@ -16,6 +16,7 @@ import { openExtractivesOrganisations } from "@commons/dev/accounts";
  * the public record signed out; a reply is posted with JavaScript off.
  */
 
+const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
 const organisationName = (key: string) => openExtractivesOrganisations().find((o) => o.key === key)!.name;
 const forums = `/c/${OEA.slug}/forums`;
 
@@ -111,6 +112,9 @@ test("a multi-stakeholder forum: invitation, rules, posts, a mention, minutes, a
     await expect(coalitionBar.getByRole("link", { name: other, exact: true })).toHaveCount(0);
   }
   await shoot(stakeholder, "forums-stakeholder-landing");
+  // "Your membership", the one other page the bar offers them.
+  await visit(stakeholder, `/c/${OEA.slug}/members/me`);
+  await shoot(stakeholder, "forums-stakeholder-membership");
   // The worker puts them in the forum when it relays their joining: the list shows it soon after.
   await expect(async () => {
     await visit(stakeholder, forums);
@@ -160,8 +164,9 @@ test("a multi-stakeholder forum: invitation, rules, posts, a mention, minutes, a
   await page.getByRole("link", { name: "Schedule a meeting" }).click();
   const meetingTitle = `Royalty disclosure working session ${stamp}`;
   await page.getByLabel("Title").fill(meetingTitle);
-  await page.getByLabel("Starts").fill("2026-11-24T09:00");
-  await page.getByLabel("Ends").fill("2026-11-24T11:30");
+  // Yesterday: the minutes of a meeting that took place.
+  await page.getByLabel("Starts").fill(`${day(-1)}T09:00`);
+  await page.getByLabel("Ends").fill(`${day(-1)}T11:30`);
   await page.getByLabel("Place").fill("Butuan City, Regional Mines Office, conference room");
   await page.getByLabel("Agenda").fill("Royalty figures per municipality\nCommunity monitoring\nNext steps");
   await submit(page, page.getByRole("button", { name: "Schedule the meeting" }));
@@ -173,7 +178,7 @@ test("a multi-stakeholder forum: invitation, rules, posts, a mention, minutes, a
   const actionPoint = `Publish the 2025 royalty table per municipality ${stamp}`;
   await page.getByLabel("What is to be done").first().fill(actionPoint);
   await page.getByLabel("Owner").first().selectOption({ label: `${official.name} (Government office: ${official.office})` });
-  await page.getByLabel("Due date").first().fill("2026-12-31");
+  await page.getByLabel("Due date").first().fill(day(30));
   await page.getByLabel("Publish the minutes").check();
   await shoot(page, "forums-minutes-form", { phone: false });
   await submit(page, page.getByRole("button", { name: "Save the minutes" }));
