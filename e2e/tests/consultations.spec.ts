@@ -146,6 +146,9 @@ test("a consultation runs end to end: drafted, opened, answered with and without
   const opening = await waitForEmail(FIRST.focalPoint.email, `Consultation: ${title}`);
   const answerUrl = linkIn(opening, `${base}/`);
   expect(new URL(answerUrl).pathname).toBe(consultationUrl);
+  // It is listed among those open for the organisation's answers, too.
+  await visit(focal, base);
+  await expect(focal.getByRole("region", { name: "Open for your answers" }).getByRole("link", { name: title })).toHaveAttribute("href", consultationUrl);
   await visit(focal, answerUrl);
   await expect(focal.getByRole("heading", { level: 1, name: title })).toBeVisible();
   await expect(focal.getByRole("heading", { name: "Why now" })).toBeVisible();
@@ -266,6 +269,9 @@ test("a consultation runs end to end: drafted, opened, answered with and without
   await expect(page.getByText("Benguet and Nueva Vizcaya")).toBeVisible();
   await expect(page.getByText("Palawan, southern municipalities")).toHaveCount(0);
   await shoot(page, "consultations-results");
+  const csv = await page.request.get(`${consultationUrl}/export.csv`);
+  expect(csv.status()).toBe(200);
+  expect(await csv.text()).toContain("Benguet and Nueva Vizcaya");
 
   // ── "You said, we did" ──
   await page.getByRole("link", { name: "Closing statement (“you said, we did”)" }).click();
