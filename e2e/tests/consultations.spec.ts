@@ -139,6 +139,7 @@ test("a consultation runs end to end: drafted, opened, answered with and without
   await submit(page, page.getByRole("button", { name: "Open the consultation" }));
   await expect(page.getByRole("heading", { level: 1, name: `Responses: ${title}` })).toBeVisible();
   await expect(page.getByText("3 recipients", { exact: true })).toBeVisible();
+  await expect(page.getByRole("status").filter({ hasText: "The consultation is open: 3 organisations or people were asked" })).toBeVisible();
 
   // ── The focal point follows the opening email, saves a draft, reloads, submits, edits ──
   const focal = await newVisitor();
