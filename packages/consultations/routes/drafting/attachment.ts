@@ -1,8 +1,7 @@
 import { notFound } from "@commons/plugin-sdk/server";
-import { localStorage } from "@commons/storage";
+import { contentDisposition, localStorage } from "@commons/storage";
 import { consultationForPerson, consultationGuard } from "../../src/access.server.ts";
 import { requireId, type RouteArgs } from "../../src/drafting/access.server.ts";
-import { contentDisposition } from "../../src/drafting/attachments.server.ts";
 
 /**
  * A consultation's document, for those who may see the consultation: the secretariat, or

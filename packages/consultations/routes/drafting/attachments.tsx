@@ -1,10 +1,10 @@
 import { data, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { done, fieldError, formError, type FormFailure } from "@commons/plugin-sdk/forms/server";
-import { localStorage, newStorageKey } from "@commons/storage";
+import { cleanFileName, contentMatches, localStorage, newStorageKey } from "@commons/storage";
 import { Button, ErrorSummary, FileField, Notice, Table } from "@commons/ui";
 import { findConsultation, isUuid, requireId, secretariatGuard, type RouteArgs } from "../../src/drafting/access.server.ts";
-import { ATTACHMENT_TYPES, BODY_SLACK, cleanFileName, contentMatches, extensionOf, MAX_ATTACHMENTS, readUpload, type Upload } from "../../src/drafting/attachments.server.ts";
+import { ATTACHMENT_TYPES, BODY_SLACK, extensionOf, MAX_ATTACHMENTS, readUpload, type Upload } from "../../src/drafting/attachments.server.ts";
 import { ConsultationHeader } from "../../src/drafting/components.tsx";
 import { draftingT, useDraftingT, type DraftingT } from "../../src/drafting/i18n.ts";
 import { draftingLinks } from "../../src/drafting/styles.ts";
@@ -27,7 +27,7 @@ function uploadProblem(t: DraftingT, upload: Upload, maxMegabytes: number): stri
   if (upload.kind === "too-large") return t("consultations.drafting.error.fileTooLarge", { max: maxMegabytes });
   const ext = extensionOf(upload.fileName);
   if (!ext) return t("consultations.drafting.error.fileType");
-  if (!contentMatches(ext, upload.bytes)) return t("consultations.drafting.error.fileContent", { type: ext.toUpperCase() });
+  if (!contentMatches(ATTACHMENT_TYPES[ext], upload.bytes)) return t("consultations.drafting.error.fileContent", { type: ext.toUpperCase() });
   return null;
 }
 

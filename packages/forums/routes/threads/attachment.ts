@@ -1,4 +1,4 @@
-import { localStorage } from "@commons/storage";
+import { contentDisposition, localStorage } from "@commons/storage";
 import { notFound } from "@commons/plugin-sdk/server";
 import { enterForum, guard, requireId, type RouteArgs } from "../../src/threads/access.server.ts";
 
@@ -20,13 +20,12 @@ export async function loader(args: RouteArgs) {
   });
   const stored = await localStorage().get(file.storageKey);
   if (!stored) throw notFound();
-  const ascii = file.fileName.replace(/[^\x20-\x7e]/g, "_").replace(/["\\]/g, "_");
   return new Response(stored.bytes as Uint8Array<ArrayBuffer>, {
     status: 200,
     headers: {
       "Content-Type": file.contentType,
       "Content-Length": String(stored.bytes.byteLength),
-      "Content-Disposition": `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
+      "Content-Disposition": contentDisposition(file.fileName),
       "Cache-Control": "private, max-age=3600",
       "X-Content-Type-Options": "nosniff",
       "Content-Security-Policy": "default-src 'none'; sandbox",
