@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPluginHarness, useTestDatabase, type HarnessPerson, type OtherTenant, type PluginHarness } from "@commons/plugin-sdk/testing";
 import members from "../manifest.ts";
 import * as exporter from "../routes/directory/export.tsx";
-import { safeCell } from "../src/directory/export.server.ts";
+import { safeCell } from "@commons/plugin-sdk/export";
 import { get, makeOrganisation } from "./directory-helpers.ts";
 
 useTestDatabase();

@@ -1,6 +1,7 @@
+import { spreadsheetDownload, type ExportFormat } from "@commons/plugin-sdk/export";
 import { PERMISSIONS } from "../constants.ts";
 import { findConsultation, guard, requireId, type RouteArgs } from "./access.server.ts";
-import { answersTable, download, toCsv, toXlsx, type ExportFormat } from "./export.server.ts";
+import { answersTable } from "./export.server.ts";
 import { followT } from "./i18n.ts";
 import type { ResultQuestion } from "./results.server.ts";
 
@@ -19,8 +20,8 @@ export async function exportAnswers(args: RouteArgs, format: ExportFormat): Prom
       select: { id: true, kind: true, prompt: true, options: true, scaleMinLabel: true, scaleMaxLabel: true },
     })) as ResultQuestion[];
     const { header, body } = await answersTable(db, tenant.id, consultationId, questions, consultation.visibility !== "ANONYMOUS", t);
-    return { header, body, sheet: t("consultations.follow.export.sheet"), name: `${tenant.slug}-consultation-${new Date().toISOString().slice(0, 10)}` };
+    return { header, rows: body, sheet: t("consultations.follow.export.sheet"), fileName: `${tenant.slug}-consultation-${new Date().toISOString().slice(0, 10)}` };
   });
   // The file is built after the transaction: nothing holds a connection while it is written.
-  return download(format === "csv" ? toCsv(table.header, table.body) : await toXlsx(table.sheet, table.header, table.body), format, table.name);
+  return spreadsheetDownload(format, table);
 }

@@ -1,19 +1,10 @@
-import ExcelJS from "exceljs";
-import { stringify } from "csv-stringify/sync";
 import type { Answer } from "../questions/kinds.ts";
 import type { Db } from "./access.server.ts";
 import type { FollowT } from "./i18n.ts";
 import type { ResultQuestion } from "./results.server.ts";
 
-export type ExportFormat = "csv" | "xlsx";
-
 /** More than any consultation has; a bound so one request cannot ask for everything twice over. */
 const EXPORT_LIMIT = 50_000;
-
-/** Cells a spreadsheet would run as a formula (or a DDE command) start with one of these. */
-const FORMULA_START = /^[=+\-@\t\r]/;
-
-const safeCell = (value: string | number) => (typeof value === "number" ? value : FORMULA_START.test(value) ? `'${value}` : value);
 
 interface SubmittedRow {
   name: string | null;
@@ -64,35 +55,4 @@ export async function answersTable(db: Db, tenantId: string, consultationId: str
     return cells;
   });
   return { header, body };
-}
-
-/** CSV with a UTF-8 byte-order mark, so spreadsheet programs read non-Latin text right. */
-export function toCsv(header: readonly string[], body: readonly (string | number)[][]): string {
-  return `\uFEFF${stringify([header.map(safeCell), ...body.map((r) => r.map(safeCell))], { record_delimiter: "\r\n" })}`;
-}
-
-/** An .xlsx workbook of one sheet; every cell is a string or number, never a formula. */
-export async function toXlsx(sheet: string, header: readonly string[], body: readonly (string | number)[][]): Promise<Uint8Array> {
-  const workbook = new ExcelJS.Workbook();
-  const worksheet = workbook.addWorksheet(sheet.replace(/[\\/?*[\]:]/g, " ").slice(0, 31) || "Sheet1");
-  worksheet.addRow([...header]).font = { bold: true };
-  for (const row of body) worksheet.addRow(row.map(safeCell));
-  worksheet.views = [{ state: "frozen", ySplit: 1 }];
-  header.forEach((h, i) => {
-    worksheet.getColumn(i + 1).width = Math.min(60, Math.max(12, h.length + 2));
-  });
-  return new Uint8Array(await workbook.xlsx.writeBuffer());
-}
-
-export function download(bytes: string | Uint8Array, format: ExportFormat, fileName: string): Response {
-  const type = format === "csv" ? "text/csv; charset=utf-8" : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-  return new Response(bytes as string | Uint8Array<ArrayBuffer>, {
-    status: 200,
-    headers: {
-      "Content-Type": type,
-      "Content-Disposition": `attachment; filename="${fileName.replace(/[^a-zA-Z0-9._-]/g, "-")}.${format}"`,
-      "Cache-Control": "private, no-store",
-      "X-Content-Type-Options": "nosniff",
-    },
-  });
 }

@@ -1,6 +1,7 @@
+import { spreadsheetDownload, type ExportFormat } from "@commons/plugin-sdk/export";
 import { notFound } from "@commons/plugin-sdk/server";
 import { directoryGuard, type RouteArgs } from "../../src/directory/access.server.ts";
-import { download, toCsv, toXlsx, type ExportColumn, type ExportFormat } from "../../src/directory/export.server.ts";
+import { columnsTable, type ExportColumn } from "../../src/directory/export.server.ts";
 import { listOrganisations, parseFilters, type DirectoryRow } from "../../src/directory/search.server.ts";
 import { membersT, type MessageKey } from "../../src/directory/i18n.ts";
 
@@ -73,5 +74,5 @@ export async function loader(args: RouteArgs) {
   });
   // The file is built after the transaction: nothing holds a connection while it is written.
   const { rows, columns, sheet, name } = exported as { rows: unknown[]; columns: ExportColumn<unknown>[]; sheet: string; name: string };
-  return download(format === "csv" ? toCsv(rows, columns) : await toXlsx(sheet, rows, columns), format, name);
+  return spreadsheetDownload(format, { fileName: name, sheet, ...columnsTable(rows, columns) });
 }
