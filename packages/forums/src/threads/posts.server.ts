@@ -99,6 +99,8 @@ export interface QuotedPost {
   author: Author | null;
 }
 
+const NIL_UUID = "00000000-0000-0000-0000-000000000000";
+
 type PostRow = Omit<PagePost, "author"> & { body: string | null; quoted: boolean; authorName: string | null; affiliation: string };
 
 /**
@@ -112,6 +114,11 @@ export async function postsPage(
   where: { tenantId: string; forumId: string; threadId: string; first: number; last: number; quoteId?: string | null },
 ): Promise<{ posts: PagePost[]; quoted: QuotedPost | null }> {
   const { tenantId, forumId, threadId, first, last } = where;
+  // Without a quote the branch looks for the nil UUID (never an id) rather than NULL: `id =
+  // NULL` folds to false, leaving no index to price the branch by, and the planner then costs
+  // it as a scan of every post and runs the whole statement on parallel workers (27 ms
+  // instead of 1 ms on the benchmark's 1,000,000 posts).
+  const quoteId = where.quoteId ?? NIL_UUID;
   const rows = await db.$queryRaw<PostRow[]>`
     WITH shown AS (
       SELECT id, number, author_id, body_html, NULL::text AS body, edited_at, hidden_at, hidden_reason, created_at, false AS quoted
@@ -120,7 +127,7 @@ export async function postsPage(
       UNION ALL
       SELECT id, number, author_id, '', body, edited_at, hidden_at, hidden_reason, created_at, true
       FROM forum_posts
-      WHERE tenant_id = ${tenantId}::uuid AND forum_id = ${forumId}::uuid AND id = ${where.quoteId ?? null}::uuid
+      WHERE tenant_id = ${tenantId}::uuid AND forum_id = ${forumId}::uuid AND id = ${quoteId}::uuid
     )
     SELECT s.id, s.number, s.author_id AS "authorId", s.body_html AS "bodyHtml", s.body, s.edited_at AS "editedAt",
            s.hidden_at AS "hiddenAt", s.hidden_reason AS "hiddenReason", s.created_at AS "createdAt", s.quoted,
