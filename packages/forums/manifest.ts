@@ -32,8 +32,8 @@ const forums = definePlugin(import.meta.url, {
   },
   settings,
   events: {
-    emits: [EVENTS.postCreated, EVENTS.decisionRecorded, EVENTS.digestDue, MODERATION_EVENTS.postHidden, MODERATION_EVENTS.postRestored, SPACES_EVENTS.participantRemoved, SPACES_EVENTS.participantsAdded],
-    subscribes: [EVENTS.postCreated, EVENTS.digestDue, MODERATION_EVENTS.postHidden, MODERATION_EVENTS.postRestored, EVENTS.decisionRecorded, SPACES_EVENTS.participantRemoved, SPACES_EVENTS.participantsAdded, "person.joined"],
+    emits: [EVENTS.postCreated, EVENTS.decisionRecorded, EVENTS.digestDue, MODERATION_EVENTS.postHidden, MODERATION_EVENTS.postRestored, SPACES_EVENTS.participantRemoved, SPACES_EVENTS.participantsAdded, SPACES_EVENTS.stakeholderInvited],
+    subscribes: [EVENTS.postCreated, EVENTS.digestDue, MODERATION_EVENTS.postHidden, MODERATION_EVENTS.postRestored, EVENTS.decisionRecorded, SPACES_EVENTS.participantRemoved, SPACES_EVENTS.participantsAdded, SPACES_EVENTS.stakeholderInvited, "person.joined"],
   },
   jobs: {
     digest: { description: "Emails each person's daily or weekly forums digest when it is due", cron: "0 6 * * *" },

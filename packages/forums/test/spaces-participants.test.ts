@@ -177,6 +177,14 @@ describe("inviting a stakeholder by email", () => {
     const invitation = await h.db((db) => db.invitation.findFirstOrThrow({ where: { email }, select: { id: true, role: true, organisationId: true, createdAt: true } }));
     expect(invitation).toMatchObject({ role: "STAKEHOLDER", organisationId: null });
     expect((await h.events("invitation.created")).some((e) => (e.payload as { invitationId: string }).invitationId === invitation.id)).toBe(true);
+    // Beside the core invitation's link, the module's own email names the forum and its purpose.
+    const invited = (await h.events("forums.stakeholder_invited")).find((e) => (e.payload as { email: string }).email === email)!;
+    expect(invited.payload).toEqual({ forumId: f.forum.id, email });
+    await h.dispatch(invited.type, invited.payload as Record<string, unknown>, { eventId: invited.id });
+    const mail = await mailbox.waitFor((m) => m.to.includes(email));
+    expect(mail.subject).toContain(f.forum.name);
+    expect(mail.text).toContain("Where members and stakeholders agree on the work.");
+    expect(mail.text).toContain(`/forums`);
     expect(((await load(f.secretariat)).data as Page).pending).toEqual([expect.objectContaining({ email, name: "Ana Reyes", affiliation: "Government office: Mines and Geosciences Bureau" })]);
 
     // She accepts (what the portal's join page does), and the core records person.joined.

@@ -176,6 +176,8 @@ export const spaces = {
 
   "forums.spaces.mail.added.subject": "You can now take part in the forum “{forum}”",
   "forums.spaces.mail.added.text": "You were added to the forum “{forum}”.\n\n{purpose}\n\nStart by reading its rules; you accept them once, then take part in its discussions, meetings and decisions:\n{url}",
+  "forums.spaces.mail.invited.subject": "You are invited to the forum “{forum}”",
+  "forums.spaces.mail.invited.text": "You were invited to take part in the forum “{forum}”.\n\n{purpose}\n\nA separate email brings the link to accept the invitation and set up your account. Once you have, you will find the forum here:\n{url}\n\nIf you did not expect this, you can ignore both emails.",
   "forums.spaces.mail.removed.subject": "You were removed from the forum “{forum}”",
   "forums.spaces.mail.removed.text": "A moderator removed you from the forum “{forum}”. You no longer see it.\n\nThe reason they gave:\n{reason}\n\nIf you think this is a mistake, write to the coalition's secretariat.\n\nYour forums: {url}",
 

@@ -4,4 +4,9 @@ export const SPACES_EVENTS = {
   participantRemoved: "forums.participant_removed",
   /** People or organisations were put in a forum (newly, or let back in): they are told. */
   participantsAdded: "forums.participants_added",
+  /**
+   * Someone new was invited into the coalition to join a forum: the core invitation email
+   * carries only the link, so the module tells them which forum and what it is for.
+   */
+  stakeholderInvited: "forums.stakeholder_invited",
 } as const;

@@ -120,6 +120,7 @@ export async function inviteStakeholder(ctx: Ctx, entry: ForumEntry, input: { em
   // One open invitation per address: a second forum rides on the first invitation.
   const invitation = open ?? (await createInvitation(db, tenant.id, { email: input.email, role: "STAKEHOLDER", organisationId: null, invitedById: person.id }));
   await recordActivity(ctx, STAKEHOLDER_INVITED, { type: "invitation", id: invitation.id }, { forumId, forum: entry.forum.name, email: input.email, name: input.name, affiliation: input.affiliation });
+  await ctx.emit(SPACES_EVENTS.stakeholderInvited, { forumId, email: input.email });
   return "invited";
 }
 

@@ -7,6 +7,7 @@ import { additionRecipients, joinInvitedForums, removalRecipients } from "./part
 const joined = z.object({ userId: z.uuid() });
 const removed = z.object({ forumId: z.uuid(), participantId: z.uuid() });
 const added = z.object({ forumId: z.uuid(), userIds: z.array(z.uuid()), organisationIds: z.array(z.uuid()) });
+const invited = z.object({ forumId: z.uuid(), email: z.email() });
 
 /**
  * The spaces area's part of the module's server entry: an invited stakeholder lands in their
@@ -34,9 +35,17 @@ export const spacesServer: Pick<ModuleServer<typeof settings>, "subscribers" | "
       const data = { forum: addition.forum.name, purpose: addition.forum.purpose, url: moduleUrl(`${forumId}/rules`) };
       for (const userId of addition.userIds) await email(userId, "participant-added", data);
     },
+    // Beside the core invitation (its link): which forum, what it is for, where it will be.
+    [SPACES_EVENTS.stakeholderInvited]: async (event, { db, emailAddress, moduleUrl }) => {
+      const { forumId, email: address } = invited.parse(event.payload);
+      const forum = await db.forum.findFirst({ where: { id: forumId, archivedAt: null }, select: { name: true, purpose: true } });
+      if (!forum) return;
+      await emailAddress(address, "stakeholder-invited", { forum: forum.name, purpose: forum.purpose, url: moduleUrl("") });
+    },
   },
   emails: {
     "participant-added": (data, t) => ({ subject: t("forums.spaces.mail.added.subject", data), text: t("forums.spaces.mail.added.text", data) }),
+    "stakeholder-invited": (data, t) => ({ subject: t("forums.spaces.mail.invited.subject", data), text: t("forums.spaces.mail.invited.text", data) }),
     "participant-removed": (data, t) => ({ subject: t("forums.spaces.mail.removed.subject", data), text: t("forums.spaces.mail.removed.text", data) }),
   },
   jobs: {},
