@@ -1,6 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createPluginHarness, useTestDatabase, type HarnessPerson, type PluginHarness } from "@commons/plugin-sdk/testing";
-import forums from "../manifest.ts";
+import { describe, expect, it } from "vitest";
+import type { HarnessPerson, PluginHarness } from "@commons/plugin-sdk/testing";
 import { action as newAction, loader as newLoader } from "../routes/decisions/meeting-new.tsx";
 import { action as editAction } from "../routes/decisions/meeting-edit.tsx";
 import { action as rsvpAction, loader as meetingLoader } from "../routes/decisions/meeting.tsx";
@@ -8,16 +7,11 @@ import { action as minutesAction, loader as minutesLoader } from "../routes/deci
 import { loader as meetingsLoader } from "../routes/decisions/meetings.tsx";
 import { loader as calendarLoader } from "../routes/decisions/meeting-calendar.ts";
 import { loader as recordLoader } from "../routes/decisions/record.tsx";
-import { createForum, forumFixture, type ForumFixture } from "./helpers.ts";
+import { createForum, type ForumFixture, useForumFixture } from "./helpers.ts";
 
-useTestDatabase();
 let h: PluginHarness;
 let f: ForumFixture;
-beforeAll(async () => {
-  h = await createPluginHarness(forums);
-  f = await forumFixture(h);
-});
-afterAll(() => h?.close());
+useForumFixture((made) => ({ h, f } = made));
 
 type Failure = { ok: false; formError?: string; errors: Record<string, string>; values: Record<string, string> };
 

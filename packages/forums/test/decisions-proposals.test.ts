@@ -1,20 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createPluginHarness, useTestDatabase, type HarnessPerson, type PluginHarness } from "@commons/plugin-sdk/testing";
+import { describe, expect, it } from "vitest";
+import type { HarnessPerson, PluginHarness } from "@commons/plugin-sdk/testing";
 import { defineModuleServer } from "@commons/plugin-sdk/server";
 import forums from "../manifest.ts";
 import server from "../server.ts";
 import { action as tableAction, loader as newLoader } from "../routes/decisions/proposal-new.tsx";
 import { action as voteAction, loader as proposalLoader } from "../routes/decisions/proposal.tsx";
-import { acceptRules, addParticipant, createForum, forumFixture, type ForumFixture } from "./helpers.ts";
+import { acceptRules, addParticipant, createForum, type ForumFixture, useForumFixture } from "./helpers.ts";
 
-useTestDatabase();
 let h: PluginHarness;
 let f: ForumFixture;
-beforeAll(async () => {
-  h = await createPluginHarness(forums);
-  f = await forumFixture(h);
-});
-afterAll(() => h?.close());
+useForumFixture((made) => ({ h, f } = made));
 
 const HOUR = 3_600_000;
 

@@ -1,18 +1,12 @@
-import { afterAll, beforeAll, expect, it } from "vitest";
-import { createPluginHarness, useTestDatabase, type PluginHarness } from "@commons/plugin-sdk/testing";
-import forums from "../manifest.ts";
+import { expect, it } from "vitest";
+import type { PluginHarness } from "@commons/plugin-sdk/testing";
 import { loader as recordLoader } from "../routes/decisions/record.tsx";
 import { seedForumDecisions } from "../src/decisions/seed.server.ts";
-import { createForum, forumFixture, type ForumFixture } from "./helpers.ts";
+import { createForum, type ForumFixture, useForumFixture } from "./helpers.ts";
 
-useTestDatabase();
 let h: PluginHarness;
 let f: ForumFixture;
-beforeAll(async () => {
-  h = await createPluginHarness(forums);
-  f = await forumFixture(h);
-});
-afterAll(() => h?.close());
+useForumFixture((made) => ({ h, f } = made));
 
 it("gives a forum a past meeting with minutes and action points, a decided proposal and an open one, as the pages show them", async () => {
   await h.db((db) => db.forum.update({ where: { id: f.forum.id }, data: { publicRecord: true } }));

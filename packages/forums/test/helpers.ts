@@ -1,4 +1,6 @@
-import type { HarnessPerson, PluginHarness } from "@commons/plugin-sdk/testing";
+import { afterAll, beforeAll } from "vitest";
+import { createPluginHarness, useTestDatabase, type HarnessPerson, type PluginHarness } from "@commons/plugin-sdk/testing";
+import forums from "../manifest.ts";
 
 /**
  * Fixtures every forums test file may share: a coalition with member organisations, their
@@ -103,4 +105,22 @@ export async function forumFixture(h: PluginHarness, options: { acceptRules?: bo
   const inForum = [alice, arturo, bea, moderator, stakeholder];
   if (options.acceptRules !== false) await acceptRules(h, forum.id, [...inForum, secretariat].map((p) => p.id));
   return { forum, organisations: { river, coast, upland }, secretariat, alice, arturo, bea, moderator, outsider, stakeholder, otherStakeholder, inForum };
+}
+
+/**
+ * A test file's database, harness and forum fixture, made before its tests and closed after
+ * them; `ready` hands them to the file's own variables:
+ *
+ *   let h: PluginHarness;
+ *   let f: ForumFixture;
+ *   useForumFixture((made) => ({ h, f } = made));
+ */
+export function useForumFixture(ready: (made: { h: PluginHarness; f: ForumFixture }) => void): void {
+  useTestDatabase();
+  let h: PluginHarness | undefined;
+  beforeAll(async () => {
+    h = await createPluginHarness(forums);
+    ready({ h, f: await forumFixture(h) });
+  });
+  afterAll(() => h?.close());
 }

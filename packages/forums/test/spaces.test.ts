@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { defineModuleServer } from "@commons/plugin-sdk/server";
-import { createPluginHarness, useTestDatabase, type PluginHarness } from "@commons/plugin-sdk/testing";
+import type { PluginHarness } from "@commons/plugin-sdk/testing";
 import forums from "../manifest.ts";
 import server from "../server.ts";
 import * as index from "../routes/spaces/index.tsx";
@@ -8,16 +8,11 @@ import * as newForum from "../routes/spaces/new.tsx";
 import * as settingsPage from "../routes/spaces/settings.tsx";
 import * as rules from "../routes/spaces/rules.tsx";
 import * as participants from "../routes/spaces/participants.tsx";
-import { createForum, forumFixture, FIXTURE_RULES, type ForumFixture } from "./helpers.ts";
+import { createForum, FIXTURE_RULES, forumFixture, type ForumFixture, useForumFixture } from "./helpers.ts";
 
-useTestDatabase();
 let h: PluginHarness;
 let f: ForumFixture;
-beforeAll(async () => {
-  h = await createPluginHarness(forums);
-  f = await forumFixture(h);
-});
-afterAll(() => h?.close());
+useForumFixture((made) => ({ h, f } = made));
 
 const settingsForm = (over: Record<string, string> = {}) => ({
   intent: "save",

@@ -1,6 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createPluginHarness, useTestDatabase, type HarnessPerson, type PluginHarness } from "@commons/plugin-sdk/testing";
-import forums from "../manifest.ts";
+import { describe, expect, it } from "vitest";
+import type { HarnessPerson, PluginHarness } from "@commons/plugin-sdk/testing";
 import * as forumPage from "../routes/threads/forum.tsx";
 import * as newThread from "../routes/threads/new-thread.tsx";
 import * as threadPage from "../routes/threads/thread.tsx";
@@ -8,16 +7,11 @@ import * as flagPage from "../routes/threads/flag.tsx";
 import * as hidePage from "../routes/threads/hide.tsx";
 import * as flagsPage from "../routes/threads/flags.tsx";
 import * as editPage from "../routes/threads/edit-post.tsx";
-import { createForum, forumFixture, type ForumFixture } from "./helpers.ts";
+import { createForum, forumFixture, type ForumFixture, useForumFixture } from "./helpers.ts";
 
-useTestDatabase();
 let h: PluginHarness;
 let f: ForumFixture;
-beforeAll(async () => {
-  h = await createPluginHarness(forums);
-  f = await forumFixture(h);
-});
-afterAll(() => h?.close());
+useForumFixture((made) => ({ h, f } = made));
 
 const forumUrl = (sub = "") => h.path(`${f.forum.id}${sub}`);
 type Failure = { ok: false; errors: Record<string, string>; formError?: string; values: Record<string, string> };

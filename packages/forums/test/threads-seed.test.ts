@@ -1,19 +1,13 @@
-import { afterAll, beforeAll, expect, it } from "vitest";
-import { createPluginHarness, useTestDatabase, type PluginHarness } from "@commons/plugin-sdk/testing";
-import forums from "../manifest.ts";
+import { expect, it } from "vitest";
+import type { PluginHarness } from "@commons/plugin-sdk/testing";
 import * as forumPage from "../routes/threads/forum.tsx";
 import * as threadPage from "../routes/threads/thread.tsx";
 import { seedForumThreads } from "../src/threads/seed.server.ts";
-import { createForum, forumFixture, type ForumFixture } from "./helpers.ts";
+import { createForum, type ForumFixture, useForumFixture } from "./helpers.ts";
 
-useTestDatabase();
 let h: PluginHarness;
 let f: ForumFixture;
-beforeAll(async () => {
-  h = await createPluginHarness(forums);
-  f = await forumFixture(h);
-});
-afterAll(() => h?.close());
+useForumFixture((made) => ({ h, f } = made));
 
 it("gives the demo forum discussions by members, the moderator and the stakeholder, with a quote and mentions, as the pages show them", async () => {
   await h.db((db) => seedForumThreads({ db, tenantId: h.tenant.id }, { forumId: f.forum.id, createdById: f.secretariat.id, moderatorId: f.moderator.id }));
