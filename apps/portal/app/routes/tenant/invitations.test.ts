@@ -102,8 +102,22 @@ describe("accepting an invitation with an existing account", () => {
 
     const joined = await h.call(joinAction as unknown as Fn, { request: existing.request(`/c/${h.tenant.slug}/join/${token}`, { form: {} }), params: { token } });
     expect(joined.status).toBe(302);
+    expect(joined.headers.get("Location")).toBe(`/c/${h.tenant.slug}/home`);
     const membership = await h.db((db) => db.membership.findFirst({ where: { userId: existing.id }, select: { role: true, organisationId: true } }));
     expect(membership).toEqual({ role: "MEMBER", organisationId });
     expect(await h.db((db) => db.user.count({ where: { email: "has.account@atm.example" } }))).toBe(1);
+  });
+
+  it("sends a stakeholder to the forums they were invited to, not the coalition overview", async () => {
+    const admin = await h.person({ role: "SECRETARIAT_ADMIN" });
+    const existing = await h.person({ role: null, email: "ana@mgb.example.gov" });
+    const sent = await h.db((db) =>
+      db.invitation.create({ data: { tenantId: h.tenant.id, email: "ana@mgb.example.gov", role: "STAKEHOLDER", invitedById: admin.id, expiresAt: new Date(Date.now() + 86_400_000) }, select: { id: true } }),
+    );
+    const token = await issueInvitationToken(h.tenant.id, sent.id);
+    const joined = await h.call(joinAction as unknown as Fn, { request: existing.request(`/c/${h.tenant.slug}/join/${token}`, { form: {} }), params: { token } });
+    expect(joined.status).toBe(302);
+    expect(joined.headers.get("Location")).toBe(`/c/${h.tenant.slug}/forums`);
+    expect(await h.db((db) => db.membership.findFirst({ where: { userId: existing.id }, select: { role: true } }))).toEqual({ role: "STAKEHOLDER" });
   });
 });

@@ -54,7 +54,9 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const t = requestTranslator(request, session);
   const invitation = await findOpenInvitation(tenant, params.token ?? "");
   if (!invitation) return formError(form, t("auth.token.invalid"), 410);
-  const home = `/c/${tenant.slug}/home`;
+  // A stakeholder is in the coalition only through the forums they were invited to: the
+  // forums list (which shows theirs at once) rather than a coalition overview with nothing in it.
+  const home = invitation.role === "STAKEHOLDER" ? `/c/${tenant.slug}/forums` : `/c/${tenant.slug}/home`;
 
   if (session) {
     if (session.user.email !== invitation.email) return formError(form, t("invite.wrongAccount", { email: invitation.email }), 403);
