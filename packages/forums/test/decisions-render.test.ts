@@ -66,7 +66,7 @@ describe("the decisions pages' markup", () => {
     const html = render(NewProposal, await data(newProposal.loader, f.alice, "/proposals/new", {}));
     oneH1(html);
     expect(html).toContain("One organisation, one vote");
-    expect(html).toContain("Quorum: 50 % of 3 voters");
+    expect(html).toContain("Quorum: 50\u00a0% of 3 voters");
     expect(html).toContain("Closes at (UTC time)");
     expect(html).toMatch(/<label[^>]*for="field-title"/);
   });
@@ -125,5 +125,11 @@ describe("the decisions pages' markup", () => {
     expect(visitor).toContain("Adopt the 2026 monitoring plan");
     expect(visitor).not.toContain("Open proposals");
     expect(visitor).not.toContain(`/proposals/${proposalId}`);
+    // On a phone the rows stack: the outcome comes second, right under the title, each value named.
+    const headers = [...visitor.matchAll(/<th scope="col">([^<]*)<\/th>/g)].map((m) => m[1]);
+    expect(headers.slice(0, 2)).toEqual(["Proposal", "Outcome"]);
+    expect(visitor).toContain('class="stacked"');
+    expect(visitor).toContain('<span class="stacked__label">Outcome: </span>');
+    expect(visitor).not.toMatch(/\d %/);
   });
 });

@@ -8,7 +8,7 @@ import forums from "../../manifest.ts";
 import { forumForPerson, forumNav, forumPath, requireId, type RouteArgs } from "../../src/access.server.ts";
 import { PERMISSIONS } from "../../src/constants.ts";
 import { pageOf } from "../../src/decisions/access.server.ts";
-import { ActionPointsTable, choiceLabel, outcomeLabel, type RuleView, decisionsLinks } from "../../src/decisions/components.tsx";
+import { ActionPointsTable, choiceLabel, outcomeLabel, StackedLabel, type RuleView, decisionsLinks } from "../../src/decisions/components.tsx";
 import { paginationLabels, useDecisionsT, useLocale, type DecisionsT } from "../../src/decisions/i18n.ts";
 import { mayTable } from "../../src/decisions/proposals.server.ts";
 import { forumRecord } from "../../src/decisions/record.server.ts";
@@ -105,23 +105,57 @@ export default function Record() {
 
       <section aria-labelledby="decisions-heading">
         <h2 id="decisions-heading">{t("forums.decisions.record.decisionsHeading")}</h2>
-        <Table
-          caption={t("forums.decisions.record.decisionsHeading")}
-          rows={data.decisions}
-          rowKey={(d) => d.id}
-          empty={t("forums.decisions.record.noneDecided")}
-          columns={[
-            { header: t("forums.decisions.record.proposal"), cell: (d) => (nav ? <Link to={`${base}/proposals/${d.id}`}>{d.title}</Link> : d.title) },
-            { header: t("forums.decisions.record.rule"), cell: (d) => ruleShort(t, d.rule) },
-            { header: t("forums.decisions.record.outcome"), cell: (d) => <strong>{outcomeLabel(t, d.outcome, d.outcomeChoice)}</strong> },
-            {
-              header: t("forums.decisions.record.votes"),
-              cell: (d) =>
-                `${d.votes.map((v) => `${choiceLabel(t, d.rule.options, v.value)} ${v.votes}`).join(", ")} — ${t("forums.decisions.record.turnout", { cast: d.cast, eligible: d.eligible })}`,
-            },
-            { header: t("forums.decisions.record.decidedOn"), cell: (d) => (d.decidedAt ? formatDate(d.decidedAt, locale) : "") },
-          ]}
-        />
+        {/* The outcome second: on a phone (rows stacked) it comes right under the title. */}
+        <div className="stacked">
+          <Table
+            caption={t("forums.decisions.record.decisionsHeading")}
+            rows={data.decisions}
+            rowKey={(d) => d.id}
+            empty={t("forums.decisions.record.noneDecided")}
+            columns={[
+              { header: t("forums.decisions.record.proposal"), cell: (d) => (nav ? <Link to={`${base}/proposals/${d.id}`}>{d.title}</Link> : d.title) },
+              {
+                header: t("forums.decisions.record.outcome"),
+                cell: (d) => (
+                  <>
+                    <StackedLabel>{t("forums.decisions.record.outcome")}</StackedLabel>
+                    <strong>{outcomeLabel(t, d.outcome, d.outcomeChoice)}</strong>
+                  </>
+                ),
+              },
+              {
+                header: t("forums.decisions.record.votes"),
+                cell: (d) => (
+                  <>
+                    <StackedLabel>{t("forums.decisions.record.votes")}</StackedLabel>
+                    {`${d.votes.map((v) => `${choiceLabel(t, d.rule.options, v.value)} ${v.votes}`).join(", ")} — ${t("forums.decisions.record.turnout", { cast: d.cast, eligible: d.eligible })}`}
+                  </>
+                ),
+              },
+              {
+                header: t("forums.decisions.record.rule"),
+                cell: (d) => (
+                  <>
+                    <StackedLabel>{t("forums.decisions.record.rule")}</StackedLabel>
+                    {ruleShort(t, d.rule)}
+                  </>
+                ),
+              },
+              {
+                header: t("forums.decisions.record.decidedOn"),
+                cell: (d) =>
+                  d.decidedAt ? (
+                    <>
+                      <StackedLabel>{t("forums.decisions.record.decidedOn")}</StackedLabel>
+                      <span className="nowrap">{formatDate(d.decidedAt, locale)}</span>
+                    </>
+                  ) : (
+                    ""
+                  ),
+              },
+            ]}
+          />
+        </div>
         <Pagination page={data.pages.decisions} hasNext={data.decisionsNext} hrefFor={(p) => here(p, data.pages.minutes)} labels={paginationLabels(t, data.pages.decisions, t("forums.decisions.pagination.pagesOf", { list: t("forums.decisions.record.decisionsHeading") }))} />
       </section>
 

@@ -93,20 +93,33 @@ export function outcomeLabel(t: DecisionsT, outcome: string, choice?: string | n
 }
 
 /** A meeting's action points: what, who owns it, by when (the meeting page and the record). */
+/**
+ * A cell's column name, shown only where a `.stacked` table's rows become blocks (phones),
+ * so each value is still named once the column headers are out of sight.
+ */
+export function StackedLabel({ children }: { children: string }) {
+  return <span className="stacked__label">{`${children}: `}</span>;
+}
+
+/** Action points; on a phone each is a block (description, due date, owner), with no sideways scrolling. */
 export function ActionPointsTable({ points, caption }: { points: readonly { id: string; description: string; owner: string; dueOn: string | null }[]; caption: string }) {
   const t = useDecisionsT();
   const locale = useLocale();
+  const owner = t("forums.decisions.actionPoints.owner");
+  const due = t("forums.decisions.actionPoints.due");
   return (
-    <Table
-      caption={caption}
-      rows={[...points]}
-      rowKey={(a) => a.id}
-      empty={t("forums.decisions.actionPoints.none")}
-      columns={[
-        { header: t("forums.decisions.actionPoints.description"), cell: (a) => a.description },
-        { header: t("forums.decisions.actionPoints.owner"), cell: (a) => a.owner },
-        { header: t("forums.decisions.actionPoints.due"), cell: (a) => (a.dueOn ? formatDate(a.dueOn, locale) : "") },
-      ]}
-    />
+    <div className="stacked">
+      <Table
+        caption={caption}
+        rows={[...points]}
+        rowKey={(a) => a.id}
+        empty={t("forums.decisions.actionPoints.none")}
+        columns={[
+          { header: t("forums.decisions.actionPoints.description"), cell: (a) => a.description },
+          { header: due, cell: (a) => (a.dueOn ? <><StackedLabel>{due}</StackedLabel><span className="nowrap">{formatDate(a.dueOn, locale)}</span></> : "") },
+          { header: owner, cell: (a) => <><StackedLabel>{owner}</StackedLabel>{a.owner}</> },
+        ]}
+      />
+    </div>
   );
 }
