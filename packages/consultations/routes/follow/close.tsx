@@ -7,6 +7,7 @@ import { Button, Notice } from "@commons/ui";
 import { PERMISSIONS } from "../../src/constants.ts";
 import { findConsultation, guard, requireId, type RouteArgs } from "../../src/follow/access.server.ts";
 import { followT, useFollowT } from "../../src/follow/i18n.ts";
+import { storeResultsSnapshot } from "../../src/follow/results.server.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${followT()("consultations.follow.close.title", { title: data?.consultation.title ?? "" })} · Commons` }];
 
@@ -38,6 +39,8 @@ export async function action(args: RouteArgs) {
     // Only if still open: a second click, or the closing job meanwhile, changes nothing.
     const closed = await db.consultation.updateMany({ where: { id: consultationId, status: "OPEN" }, data: { status: "CLOSED", closedAt: new Date() } });
     if (closed.count !== 1) return formError(form, t("consultations.follow.close.notOpen"), 409);
+    // The answers are final now: aggregate them once, in this transaction, for every later view.
+    await storeResultsSnapshot(db, tenant.id, consultationId);
     return redirect(`/c/${tenant.slug}/consultations/${consultationId}/follow?notice=closed`);
   });
 }

@@ -21,9 +21,6 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${followT()("consultations.follow.results.title", { title: data?.consultation.title ?? "" })} · Commons` },
 ];
 
-/** Written answers shown per question on the results page; the rest are a link away. */
-const TEXTS_SHOWN = 10;
-
 /**
  * The results of a consultation. Managers see them at any time (live while it is open);
  * those who were asked see them once it is closed, with the closing statement beside them.
@@ -52,7 +49,6 @@ export async function loader(args: ConsultationRouteArgs) {
 
     const { statement, commitments, results, texts, totals: counts } = await resultsPage(ctx.db, ctx.tenant.id, consultationId, {
       named,
-      textsLimit: TEXTS_SHOWN,
       ownKey: recipient?.respondentKey ?? null,
     });
     const published = consultation.statementPublishedAt !== null;

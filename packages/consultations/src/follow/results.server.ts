@@ -4,8 +4,9 @@ import type { Db } from "./access.server.ts";
 /**
  * A consultation's results, aggregated in PostgreSQL: the submitted answers are JSON
  * (question id → answer), so jsonb_each / jsonb_array_elements count them where they lie
- * and only the counts travel: one statement for the whole page (resultsPage), whatever the
- * number of respondents and questions, and one for a page of one question's written answers.
+ * and only the counts travel: one statement aggregates a whole consultation (aggregateResults),
+ * whatever the number of respondents and questions, and one a page of one question's written
+ * answers. A closed consultation is aggregated once and the result kept (storeResultsSnapshot).
  *
  * Raw SQL because Prisma cannot aggregate inside JSON. Each statement names the tenant
  * itself (wall one, by hand) and runs inside the coalition's transaction, so row-level
@@ -58,59 +59,65 @@ export interface ResultsPageData {
   totals: Totals;
 }
 
+/** Written answers shown per question on the results page (and kept in the snapshot); the rest are a link away. */
+export const TEXTS_SHOWN = 10;
+
 /**
- * Everything the results page shows, in one statement: the statement and questions, every
- * question's counts (answered; per option; a scale's mean; a ranking's average rank), the
- * first `textsLimit` written answers of each question with its total, and the response and
- * "feel heard" totals with the reader's own standing (`ownKey`). Names are read only when
- * `named`. The submitted responses are read once (`sub`) and their answers unnested once (`a`).
+ * A closed consultation's aggregated answers, as stored in `consultations.results_snapshot`:
+ * the count rows and the first TEXTS_SHOWN written answers of each question with their
+ * totals. Names are kept only when the visibility shows them to someone (never for
+ * ANONYMOUS); readers who may not see them get them stripped.
  */
-export async function resultsPage(
-  db: Db,
-  tenantId: string,
-  consultationId: string,
-  options: { named: boolean; textsLimit: number; ownKey: string | null },
-): Promise<ResultsPageData> {
-  const { named, textsLimit, ownKey } = options;
-  const [row] = await db.$queryRaw<{ consultation: { statement: string; commitments: string } | null; questions: ResultQuestion[] | null; counts: CountRow[] | null; texts: TextRow[] | null; totals: TotalsRow | null }[]>`
+export interface ResultsSnapshot {
+  version: 1;
+  counts: CountRow[];
+  texts: TextRow[];
+}
+
+/**
+ * The heavy part of the results, in one statement: every question's counts (answered; per
+ * option; a scale's mean; a ranking's average rank) and the first `textsLimit` written
+ * answers of each question with its total. Names are read only when `named`. The submitted
+ * responses' answers are unnested once (`a`) and scanned once for all the counts (`opts`).
+ * With `store`, the same statement keeps the result on a closed consultation (`stored`).
+ */
+async function aggregateResults(db: Db, tenantId: string, consultationId: string, options: { named: boolean; textsLimit: number; store: boolean }): Promise<ResultsSnapshot> {
+  const { named, textsLimit, store } = options;
+  const [row] = await db.$queryRaw<{ counts: CountRow[] | null; texts: TextRow[] | null }[]>`
     WITH q AS (
-      SELECT id::text AS qid, kind::text AS kind, position, prompt, options, scale_min_label, scale_max_label
+      SELECT id::text AS qid, kind::text AS kind
       FROM consultations_questions
       WHERE tenant_id = ${tenantId}::uuid AND consultation_id = ${consultationId}::uuid
     ),
-    responses AS MATERIALIZED (
-      SELECT respondent_key, organisation_id, user_id, status, felt_heard, answers
-      FROM consultations_responses
-      WHERE tenant_id = ${tenantId}::uuid AND consultation_id = ${consultationId}::uuid
-    ),
-    sub AS (SELECT * FROM responses WHERE status = 'SUBMITTED'),
     a AS MATERIALIZED (
       SELECT q.qid, q.kind, e.value AS v, sub.respondent_key, sub.organisation_id, sub.user_id
-      FROM sub
+      FROM consultations_responses sub
       CROSS JOIN LATERAL jsonb_each(CASE WHEN jsonb_typeof(sub.answers) = 'object' THEN sub.answers ELSE '{}'::jsonb END) AS e(key, value)
       JOIN q ON q.qid = e.key
-      WHERE jsonb_typeof(e.value) <> 'null'
+      WHERE sub.tenant_id = ${tenantId}::uuid AND sub.consultation_id = ${consultationId}::uuid AND sub.status = 'SUBMITTED'
+        AND jsonb_typeof(e.value) <> 'null'
         AND NOT (jsonb_typeof(e.value) = 'string' AND btrim(e.value #>> '{}') = '')
         AND NOT (jsonb_typeof(e.value) = 'array' AND jsonb_array_length(e.value) = 0)
     ),
-    arr AS (
-      SELECT qid, kind, CASE WHEN jsonb_typeof(v) = 'array' THEN v ELSE '[]'::jsonb END AS v FROM a WHERE kind IN ('MULTIPLE_CHOICE', 'RANKING')
+    opts AS (
+      SELECT a.qid, a.kind, o.value, o.pos
+      FROM a CROSS JOIN LATERAL (
+        SELECT a.v #>> '{}' AS value, NULL::bigint AS pos WHERE a.kind IN ('SINGLE_CHOICE', 'SCALE') AND jsonb_typeof(a.v) IN ('string', 'number')
+        UNION ALL
+        SELECT a.v ->> 'answer', NULL WHERE a.kind = 'YES_NO' AND jsonb_typeof(a.v) = 'object' AND a.v ->> 'answer' IN ('yes', 'no')
+        UNION ALL
+        SELECT x.value, x.pos FROM jsonb_array_elements_text(CASE WHEN a.kind IN ('MULTIPLE_CHOICE', 'RANKING') AND jsonb_typeof(a.v) = 'array' THEN a.v ELSE '[]'::jsonb END) WITH ORDINALITY AS x(value, pos)
+      ) o
+      WHERE a.kind IN ('SINGLE_CHOICE', 'SCALE', 'YES_NO', 'MULTIPLE_CHOICE', 'RANKING')
     ),
     counts AS (
-      SELECT qid, 'answered' AS part, NULL::text AS value, count(*)::int AS n, NULL::float8 AS x FROM a GROUP BY qid
+      SELECT qid, 'answered' AS part, NULL::text AS value, count(*)::int AS n,
+             avg(CASE WHEN kind = 'SCALE' AND jsonb_typeof(v) = 'number' THEN (v #>> '{}')::float8 END) AS x,
+             count(*) FILTER (WHERE kind = 'SCALE' AND jsonb_typeof(v) = 'number')::int AS scaled
+      FROM a GROUP BY qid
       UNION ALL
-      SELECT qid, 'option', v #>> '{}', count(*)::int, NULL FROM a
-        WHERE kind IN ('SINGLE_CHOICE', 'SCALE') AND jsonb_typeof(v) IN ('string', 'number') GROUP BY qid, v #>> '{}'
-      UNION ALL
-      SELECT qid, 'mean', NULL, count(*)::int, avg((v #>> '{}')::float8) FROM a
-        WHERE kind = 'SCALE' AND jsonb_typeof(v) = 'number' GROUP BY qid
-      UNION ALL
-      SELECT qid, 'option', v ->> 'answer', count(*)::int, NULL FROM a
-        WHERE kind = 'YES_NO' AND jsonb_typeof(v) = 'object' AND v ->> 'answer' IN ('yes', 'no') GROUP BY qid, v ->> 'answer'
-      UNION ALL
-      SELECT qid, 'option', o.value, count(*)::int, CASE WHEN kind = 'RANKING' THEN avg(o.pos)::float8 END
-        FROM arr CROSS JOIN LATERAL jsonb_array_elements_text(arr.v) WITH ORDINALITY AS o(value, pos)
-        GROUP BY qid, kind, o.value
+      SELECT qid, 'option', value, count(*)::int, CASE WHEN kind = 'RANKING' THEN avg(pos)::float8 END, 0
+      FROM opts GROUP BY qid, kind, value
     ),
     written AS (
       SELECT qid, respondent_key, organisation_id, user_id, btrim(CASE WHEN kind = 'YES_NO' THEN v ->> 'comment' ELSE v #>> '{}' END) AS text FROM a
@@ -129,12 +136,59 @@ export async function resultsPage(
       LEFT JOIN memberships m ON ${named}::boolean AND ranked.respondent_key LIKE 'user:%' AND m.tenant_id = ${tenantId}::uuid AND m.user_id = ranked.user_id
       LEFT JOIN users u ON u.id = m.user_id
       WHERE ranked.rn <= ${textsLimit}
+    ),
+    result AS (
+      SELECT
+        (SELECT json_agg(json_build_object('qid', qid, 'part', part, 'value', value, 'n', n, 'x', x)) FROM (
+           SELECT qid, part, value, n, x FROM counts
+           UNION ALL SELECT qid, 'mean', NULL, scaled, x FROM counts WHERE part = 'answered' AND scaled > 0
+         ) c) AS counts,
+        (SELECT json_agg(json_build_object('qid', qid, 'text', text, 'total', total, 'name', name) ORDER BY qid, rn) FROM texts) AS texts
+    ),
+    -- A data-modifying WITH runs to completion whether or not the query reads it.
+    stored AS (
+      UPDATE consultations
+      SET results_snapshot = jsonb_build_object('version', 1, 'counts', coalesce((SELECT counts FROM result), '[]'::json), 'texts', coalesce((SELECT texts FROM result), '[]'::json)),
+          results_snapshot_at = now()
+      WHERE ${store}::boolean AND tenant_id = ${tenantId}::uuid AND id = ${consultationId}::uuid AND status = 'CLOSED'
+      RETURNING id
     )
+    SELECT counts, texts FROM result`;
+  return { version: 1, counts: row?.counts ?? [], texts: row?.texts ?? [] };
+}
+
+/**
+ * Computes a closed consultation's results once and keeps them on the consultation: its
+ * answers cannot change any more (late answers are refused). Called in the closing
+ * transaction (by hand and by the tick job), and by the results page for a closed
+ * consultation that has none yet. Names are kept unless the consultation is ANONYMOUS.
+ */
+export async function storeResultsSnapshot(db: Db, tenantId: string, consultationId: string): Promise<void> {
+  const [found] = await db.$queryRaw<{ visibility: string }[]>`
+    SELECT visibility::text AS visibility FROM consultations WHERE tenant_id = ${tenantId}::uuid AND id = ${consultationId}::uuid AND status = 'CLOSED'`;
+  if (found) await aggregateResults(db, tenantId, consultationId, { named: found.visibility !== "ANONYMOUS", textsLimit: TEXTS_SHOWN, store: true });
+}
+
+/**
+ * Everything the results page shows. One cheap statement reads what may still change (the
+ * statement, the questions, the response and "feel heard" totals with the reader's own
+ * standing, `ownKey`) and the stored snapshot; the answers are aggregated (aggregateResults)
+ * only while the consultation is open, or once for a closed one without a snapshot, which is
+ * then stored. Names reach the page only when `named`.
+ */
+export async function resultsPage(
+  db: Db,
+  tenantId: string,
+  consultationId: string,
+  options: { named: boolean; ownKey: string | null },
+): Promise<ResultsPageData> {
+  const { named, ownKey } = options;
+  const [row] = await db.$queryRaw<{ consultation: { statement: string; commitments: string; status: string; visibility: string; snapshot: ResultsSnapshot | null } | null; questions: ResultQuestion[] | null; totals: TotalsRow | null }[]>`
     SELECT
-      (SELECT json_build_object('statement', statement, 'commitments', commitments) FROM consultations WHERE tenant_id = ${tenantId}::uuid AND id = ${consultationId}::uuid) AS consultation,
-      (SELECT json_agg(json_build_object('id', qid, 'kind', kind, 'prompt', prompt, 'options', options, 'scaleMinLabel', scale_min_label, 'scaleMaxLabel', scale_max_label) ORDER BY position) FROM q) AS questions,
-      (SELECT json_agg(counts) FROM counts) AS counts,
-      (SELECT json_agg(json_build_object('qid', qid, 'text', text, 'total', total, 'name', name) ORDER BY qid, rn) FROM texts) AS texts,
+      (SELECT json_build_object('statement', statement, 'commitments', commitments, 'status', status, 'visibility', visibility, 'snapshot', CASE WHEN status = 'CLOSED' THEN results_snapshot END)
+         FROM consultations WHERE tenant_id = ${tenantId}::uuid AND id = ${consultationId}::uuid) AS consultation,
+      (SELECT json_agg(json_build_object('id', id, 'kind', kind, 'prompt', prompt, 'options', options, 'scaleMinLabel', scale_min_label, 'scaleMaxLabel', scale_max_label) ORDER BY position)
+         FROM consultations_questions WHERE tenant_id = ${tenantId}::uuid AND consultation_id = ${consultationId}::uuid) AS questions,
       (SELECT json_build_object(
           'recipients', (SELECT count(*) FROM consultations_recipients WHERE tenant_id = ${tenantId}::uuid AND consultation_id = ${consultationId}::uuid),
           'submitted', count(*) FILTER (WHERE status = 'SUBMITTED'),
@@ -142,20 +196,28 @@ export async function resultsPage(
           'notHeard', count(*) FILTER (WHERE status = 'SUBMITTED' AND felt_heard = false),
           'ownSubmitted', coalesce(bool_or(respondent_key = ${ownKey}::text AND status = 'SUBMITTED'), false),
           'ownFeltHeard', bool_or(felt_heard) FILTER (WHERE respondent_key = ${ownKey}::text))
-        FROM responses) AS totals`;
+        FROM consultations_responses WHERE tenant_id = ${tenantId}::uuid AND consultation_id = ${consultationId}::uuid) AS totals`;
+  const consultation = row?.consultation;
+  let snapshot = consultation?.snapshot ?? null;
+  if (!snapshot || snapshot.version !== 1) {
+    // Closed without a snapshot yet (closed before snapshots existed): aggregate with the names
+    // the visibility allows anyone, and keep it; open: live, with the names this reader may see.
+    const closed = consultation?.status === "CLOSED";
+    snapshot = await aggregateResults(db, tenantId, consultationId, { named: closed ? consultation.visibility !== "ANONYMOUS" : named, textsLimit: TEXTS_SHOWN, store: closed });
+  }
   const questions = row?.questions ?? [];
   const texts = new Map<string, WrittenAnswers>();
-  for (const t of row?.texts ?? []) {
+  for (const t of snapshot.texts) {
     let e = texts.get(t.qid);
     if (!e) texts.set(t.qid, (e = { total: Number(t.total), answers: [] }));
     e.answers.push({ text: t.text, name: named ? (t.name ?? null) : null });
   }
   const totalsRow = row?.totals;
   return {
-    statement: row?.consultation?.statement ?? "",
-    commitments: row?.consultation?.commitments ?? "",
+    statement: consultation?.statement ?? "",
+    commitments: consultation?.commitments ?? "",
     questions,
-    results: buildResults(questions, row?.counts ?? []),
+    results: buildResults(questions, snapshot.counts),
     texts,
     totals: {
       recipients: Number(totalsRow?.recipients ?? 0),

@@ -1,6 +1,7 @@
 import type { JobContext } from "@commons/plugin-sdk/server";
 import { openConsultation } from "../audience.server.ts";
 import { EVENTS } from "../constants.ts";
+import { storeResultsSnapshot } from "./results.server.ts";
 // Types only: server.ts imports this file, and the manifest imports server.ts.
 import type { settings } from "../settings.ts";
 
@@ -78,8 +79,12 @@ async function issueDueReminders({ db, tenantId, scheduledAt, emit }: Ctx): Prom
   return claimed.length;
 }
 
-/** Open consultations past their deadline close; late answers are refused from then on. */
-async function closePastDeadline({ db, scheduledAt }: Ctx): Promise<number> {
-  const closed = await db.consultation.updateMany({ where: { status: "OPEN", deadline: { lte: scheduledAt } }, data: { status: "CLOSED", closedAt: scheduledAt } });
-  return closed.count;
+/**
+ * Open consultations past their deadline close; late answers are refused from then on, so
+ * their results are aggregated once, here, and kept (storeResultsSnapshot).
+ */
+async function closePastDeadline({ db, tenantId, scheduledAt }: Ctx): Promise<number> {
+  const closed = await db.consultation.updateManyAndReturn({ where: { status: "OPEN", deadline: { lte: scheduledAt } }, data: { status: "CLOSED", closedAt: scheduledAt }, select: { id: true } });
+  for (const { id } of closed) await storeResultsSnapshot(db, tenantId, id);
+  return closed.length;
 }
