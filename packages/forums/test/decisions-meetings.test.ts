@@ -115,12 +115,16 @@ describe("minutes", () => {
     const id = await scheduled();
     const form = await h.call(minutesLoader, { request: f.moderator.request(h.path(`${f.forum.id}/meetings/${id}/minutes`)), params: meetingParams(id) });
     expect(form.status).toBe(200);
+    // The secretariat who ran the meeting is offered though not a participant.
+    const offered = (form.data as { choices: { people: { id: string; label: string }[] } }).choices.people;
+    expect(offered.find((p) => p.id === f.secretariat.id)?.label).toBe(`${f.secretariat.name} (Secretariat)`);
+    expect(offered.some((p) => p.id === f.outsider.id)).toBe(false);
     const r = await h.call(minutesAction, {
       request: f.moderator.request(h.path(`${f.forum.id}/meetings/${id}/minutes`), {
         form: {
           intent: "minutes",
           rows: "5",
-          attendees: [f.alice.id, f.stakeholder.id],
+          attendees: [f.alice.id, f.stakeholder.id, f.secretariat.id],
           otherAttendees: "Mayor's representative",
           minutes: "## Work plan\nAgreed to **publish** the data. <img src=x onerror=alert(1)>",
           "ap-0-description": "Publish the 2029 payments data",
@@ -139,7 +143,7 @@ describe("minutes", () => {
     const page = (await h.call(meetingLoader, { request: f.bea.request(h.path(`${f.forum.id}/meetings/${id}`)), params: meetingParams(id) })).data as {
       minutes: { html: string; attendees: string[]; others: string[]; actionPoints: { description: string; owner: string; dueOn: string | null }[] };
     };
-    expect(page.minutes.attendees.sort()).toEqual([f.alice.name, f.stakeholder.name].sort());
+    expect(page.minutes.attendees.sort()).toEqual([f.alice.name, f.stakeholder.name, f.secretariat.name].sort());
     expect(page.minutes.others).toEqual(["Mayor's representative"]);
     expect(page.minutes.html).toContain("<strong>publish</strong>");
     expect(page.minutes.html).not.toContain("onerror");

@@ -8,8 +8,8 @@ import { forumNav, guard, participantsOf, type Db, type RouteArgs } from "../../
 import { meetingIds, moderatedMeeting } from "../../src/decisions/access.server.ts";
 import { PERMISSIONS } from "../../src/constants.ts";
 import { Feedback, failureOf, type ActionResult, decisionsLinks } from "../../src/decisions/components.tsx";
-import { decisionsT, useDecisionsT } from "../../src/decisions/i18n.ts";
-import { ACTION_POINTS_MAX, MINUTES_MAX, parseMinutes, saveMinutes } from "../../src/decisions/meetings.server.ts";
+import { decisionsT, useDecisionsT, type DecisionsT } from "../../src/decisions/i18n.ts";
+import { ACTION_POINTS_MAX, MINUTES_MAX, parseMinutes, saveMinutes, secretariatOf } from "../../src/decisions/meetings.server.ts";
 import { ForumNav } from "../../src/spaces/forum-nav.tsx";
 
 export const links = decisionsLinks;
@@ -20,13 +20,22 @@ export const meta: MetaFunction = () => [{ title: `${decisionsT()("forums.decisi
 const SPARE_ROWS = 3;
 const MIN_ROWS = 5;
 
-/** Who may be ticked as an attendee or own an action point: the forum's people and their organisations. */
-async function ownerChoices(db: Db, forumId: string) {
-  const people = await participantsOf(db, forumId);
+/**
+ * Who may be ticked as an attendee or own an action point: the forum's people and their
+ * organisations, and the coalition's secretariat (who often run the meeting without being
+ * participants).
+ */
+async function ownerChoices(db: Db, forumId: string, t: DecisionsT) {
+  const [people, secretariat] = await Promise.all([participantsOf(db, forumId), secretariatOf(db)]);
   const organisations = new Map<string, string>();
   for (const p of people) if (p.organisationId && p.organisationName) organisations.set(p.organisationId, p.organisationName);
+  const listed = new Set(people.map((p) => p.userId));
+  const choices = [
+    ...people.map((p) => ({ id: p.userId, name: p.name, label: p.organisationName ? `${p.name} (${p.organisationName})` : p.affiliation ? `${p.name} (${p.affiliation})` : p.name })),
+    ...secretariat.filter((s) => !listed.has(s.userId)).map((s) => ({ id: s.userId, name: s.name, label: `${s.name} (${t("forums.decisions.minutes.secretariat")})` })),
+  ];
   return {
-    people: people.map((p) => ({ id: p.userId, name: p.name, label: p.organisationName ? `${p.name} (${p.organisationName})` : p.affiliation ? `${p.name} (${p.affiliation})` : p.name })),
+    people: choices.sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id)),
     organisations: [...organisations].map(([id, name]) => ({ id, name })).sort((a, b) => a.name.localeCompare(b.name)),
   };
 }
@@ -37,7 +46,7 @@ export async function loader(args: RouteArgs) {
   return guard(args, PERMISSIONS.takePart, async (ctx) => {
     const { entry, meeting: m } = await moderatedMeeting(ctx, ids, args.request);
     const [choices, points] = await Promise.all([
-      ownerChoices(ctx.db, forumId),
+      ownerChoices(ctx.db, forumId, decisionsT(ctx.person.locale)),
       ctx.db.forumActionPoint.findMany({ where: { meetingId }, orderBy: { position: "asc" }, select: { description: true, ownerUserId: true, ownerOrganisationId: true, ownerName: true, dueOn: true } }),
     ]);
     return {
@@ -63,8 +72,9 @@ export async function action(args: RouteArgs) {
   const form = await readForm(args.request);
   return guard(args, PERMISSIONS.takePart, async (ctx) => {
     await moderatedMeeting(ctx, ids);
-    const choices = await ownerChoices(ctx.db, forumId);
-    const parsed = parseMinutes(form, decisionsT(ctx.person.locale), { people: new Map(choices.people.map((p) => [p.id, p.name])), organisations: new Map(choices.organisations.map((o) => [o.id, o.name])) });
+    const t = decisionsT(ctx.person.locale);
+    const choices = await ownerChoices(ctx.db, forumId, t);
+    const parsed = parseMinutes(form, t, { people: new Map(choices.people.map((p) => [p.id, p.name])), organisations: new Map(choices.organisations.map((o) => [o.id, o.name])) });
     if (!parsed.ok) return invalid(form, parsed.errors);
     await saveMinutes(ctx.db, ctx.tenant.id, meetingId, parsed.data, form.get("publish") === "on", new Date());
     return redirect(`/c/${ctx.tenant.slug}/forums/${forumId}/meetings/${meetingId}`);

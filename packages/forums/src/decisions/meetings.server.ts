@@ -188,6 +188,19 @@ export async function saveMinutes(db: Db, tenantId: string, meetingId: string, i
   }
 }
 
+/**
+ * The coalition's secretariat (admins and staff), who often run a forum's meetings without
+ * being its participants: they may be ticked as attendees and own action points. One
+ * statement, on the (tenant, role) index; ordered by name.
+ */
+export function secretariatOf(db: Db) {
+  return db.$queryRaw<{ userId: string; name: string }[]>`
+    SELECT m.user_id AS "userId", u.name
+    FROM memberships m JOIN users u ON u.id = m.user_id
+    WHERE m.tenant_id = NULLIF(current_setting('app.tenant_id', true), '')::uuid AND m.role IN ('SECRETARIAT_ADMIN', 'SECRETARIAT_STAFF')
+    ORDER BY u.name, m.user_id`;
+}
+
 /** Names for action point owners and attendees: people through their memberships, organisations by id. One statement. */
 export { namesIn as namesOf } from "../participants.server.ts";
 
