@@ -4,6 +4,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPluginHarness, useTestDatabase, type HarnessPerson, type OtherTenant, type PluginHarness } from "@commons/plugin-sdk/testing";
 import consultations from "../manifest.ts";
+import * as answer from "../routes/answering/answer.tsx";
 import * as attachment from "../routes/drafting/attachment.ts";
 import * as attachments from "../routes/drafting/attachments.tsx";
 import * as audience from "../routes/drafting/audience.tsx";
@@ -184,5 +185,14 @@ describe("the index", () => {
     const theirs = await list(outsider, "");
     expect(theirs.data?.open.map((c) => c.title)).toEqual(["Not mine"]);
     expect((await list(other.member, "", other)).data?.open).toEqual([]);
+  });
+
+  it("a stakeholder (neither consultations:take-part nor :manage) gets 404 for the list, yet reaches a consultation they are asked in from its link", async () => {
+    const stakeholder = await h.person({ role: "STAKEHOLDER", name: "Stella Stakeholder" });
+    const asked = await draftConsultation(h, staff.id, { title: "Stakeholders asked", audienceKind: "PICKED", audienceOrganisationIds: [orgs[0]!.id], includeStakeholders: true });
+    expect((await openConsultationAs(h, staff, asked.id)).status).toBe(302);
+    expect((await list(stakeholder, "")).status).toBe(404);
+    expect((await list(stakeholder, "?status=OPEN")).status).toBe(404);
+    expect((await call(answer.loader, stakeholder, asked.id, { consultationId: asked.id })).status).toBe(200);
   });
 });

@@ -1,6 +1,7 @@
 import type { MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { Button, Pagination, SelectField, Table } from "@commons/ui";
+import { notFound } from "@commons/plugin-sdk/server";
 import { consultationGuard } from "../../src/access.server.ts";
 import { recipientRowsOf } from "../../src/audience.server.ts";
 import { PAGE_SIZE, PERMISSIONS, respondentKey } from "../../src/constants.ts";
@@ -25,6 +26,8 @@ const pageOf = (url: URL) => Math.min(10_000, Math.max(1, Number.parseInt(url.se
  */
 export async function loader(args: RouteArgs) {
   return consultationGuard(args, async (ctx) => {
+    // The guard lets stakeholders in for the pages their emailed links reach; the list is for those who take part or manage.
+    if (!ctx.can(PERMISSIONS.manage) && !ctx.can(PERMISSIONS.takePart)) throw notFound();
     const url = new URL(args.request.url);
     const page = pageOf(url);
     const zone = safeZone(ctx.settings.timezone);
