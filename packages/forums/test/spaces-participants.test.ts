@@ -90,6 +90,8 @@ describe("adding and removing participants", () => {
     const newcomer = await h.person({ organisation: "Independent researchers", name: "Nadia Newcomer" });
     const found = (await load(f.secretariat, `?pq=${encodeURIComponent("nadia")}`)).data as Page;
     expect(found.people.map((p) => p.userId)).toEqual([newcomer.id]);
+    // Someone already in through their organisation is not offered again.
+    expect(((await load(f.secretariat, `?pq=${encodeURIComponent(f.alice.name)}`)).data as Page).people).toEqual([]);
     expect((await post(f.secretariat, { intent: "addPeople", userIds: [newcomer.id] })).status).toBe(200);
     const row = ((await load(f.secretariat)).data as Page).rows.find((x) => x.name === "Nadia Newcomer")!;
     expect((await post(f.secretariat, { intent: "moderator", participantId: row.id, on: "1" })).data).toMatchObject({ ok: true });

@@ -290,25 +290,30 @@ export function searchOrganisations(db: Db, forumId: string, q: string) {
     ORDER BY o.name, o.id`;
 }
 
-/** Members (not stakeholders) by name or email, for the add form (of the first 50 found, those not in already in person). One statement. */
+/**
+ * Members (not stakeholders) by name or email, for the add form: the first 50 found who are
+ * not in already, in person or through their organisation (someone removed in person while
+ * their organisation is in may be added back). One statement.
+ */
 export function searchPeople(db: Db, forumId: string, q: string) {
   return db.$queryRaw<{ userId: string; name: string; organisation: string }[]>`
-    SELECT found.user_id AS "userId", found.name, found.organisation
-    FROM (
-      SELECT m.user_id, m.tenant_id, u.name, COALESCE(o.name, '') AS organisation
-      FROM memberships m
-      JOIN users u ON u.id = m.user_id
-      LEFT JOIN organisations o ON o.tenant_id = m.tenant_id AND o.id = m.organisation_id
-      WHERE m.tenant_id = NULLIF(current_setting('app.tenant_id', true), '')::uuid AND m.role <> 'STAKEHOLDER'
-        AND (${q} = '' OR u.name ILIKE ${containing(q)} OR u.email ILIKE ${containing(q)})
-      ORDER BY u.name, m.user_id
-      LIMIT 50
-    ) found
-    WHERE NOT EXISTS (
-      SELECT 1 FROM forum_participants p
-      WHERE p.tenant_id = found.tenant_id AND p.forum_id = ${forumId}::uuid AND p.removed_at IS NULL AND p.user_id = found.user_id
+    WITH seats AS (
+      SELECT p.user_id, p.organisation_id, p.removed_at FROM forum_participants p
+      WHERE p.tenant_id = NULLIF(current_setting('app.tenant_id', true), '')::uuid AND p.forum_id = ${forumId}::uuid
     )
-    ORDER BY found.name, found.user_id`;
+    SELECT m.user_id AS "userId", u.name, COALESCE(o.name, '') AS organisation
+    FROM memberships m
+    JOIN users u ON u.id = m.user_id
+    LEFT JOIN organisations o ON o.tenant_id = m.tenant_id AND o.id = m.organisation_id
+    WHERE m.tenant_id = NULLIF(current_setting('app.tenant_id', true), '')::uuid AND m.role <> 'STAKEHOLDER'
+      AND (${q} = '' OR u.name ILIKE ${containing(q)} OR u.email ILIKE ${containing(q)})
+      AND NOT EXISTS (SELECT 1 FROM seats s WHERE s.user_id = m.user_id AND s.removed_at IS NULL)
+      AND NOT (
+        EXISTS (SELECT 1 FROM seats s WHERE s.organisation_id = m.organisation_id AND s.removed_at IS NULL)
+        AND NOT EXISTS (SELECT 1 FROM seats s WHERE s.user_id = m.user_id AND s.removed_at IS NOT NULL)
+      )
+    ORDER BY u.name, m.user_id
+    LIMIT 50`;
 }
 
 /** A search term as an ILIKE pattern that finds it anywhere, its wildcards taken literally. */
