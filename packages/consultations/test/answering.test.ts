@@ -5,6 +5,7 @@ import * as answer from "../routes/answering/answer.tsx";
 import * as receipt from "../routes/answering/receipt.tsx";
 import { respondentKey } from "../src/constants.ts";
 import { fieldName } from "../src/questions/kinds.ts";
+import { writeQuestions, writeRecipients } from "./helpers.ts";
 
 useTestDatabase();
 
@@ -46,18 +47,9 @@ async function makeConsultation(options: { mode?: "ORGANISATION" | "PERSON"; sta
       },
       select: { id: true },
     });
-    const q = {} as Record<Kind, string>;
-    for (const [position, p] of PLAN.entries()) {
-      const row = await db.consultationsQuestion.create({
-        data: { tenantId: h.tenant.id, consultationId: c.id, position, kind: p.kind, prompt: `About ${p.kind}`, required: p.required, options: p.options ?? [], scaleMinLabel: "Not at all", scaleMaxLabel: "Fully" },
-        select: { id: true },
-      });
-      q[p.kind] = row.id;
-    }
-    await db.consultationsRecipient.createMany({
-      data: options.recipients.map((key) => ({ tenantId: h.tenant.id, consultationId: c.id, respondentKey: key, organisationId: key.startsWith("org:") ? key.slice(4) : null, userId: key.startsWith("user:") ? key.slice(5) : null })),
-    });
-    return { id: c.id, q };
+    const ids = await writeQuestions(db, h.tenant.id, c.id, PLAN.map((p) => ({ ...p, prompt: `About ${p.kind}` })));
+    await writeRecipients(db, h.tenant.id, c.id, options.recipients);
+    return { id: c.id, q: Object.fromEntries(PLAN.map((p, i) => [p.kind, ids[i]!])) as Record<Kind, string> };
   });
 }
 

@@ -1,16 +1,13 @@
 import type { PluginHarness } from "@commons/plugin-sdk/testing";
 import type { Answer } from "../src/questions/kinds.ts";
 import { respondentKey } from "../src/constants.ts";
+import { keyOwner, writeQuestions, writeRecipients, type QuestionRow } from "./helpers.ts";
 
 /** Arranging the follow area's tests: consultations, recipients and responses written as the drafting and answering pages would. */
 
 type Harness = Pick<PluginHarness, "db" | "tenant">;
 
-export interface QuestionPlan {
-  kind: "SHORT_TEXT" | "LONG_TEXT" | "SINGLE_CHOICE" | "MULTIPLE_CHOICE" | "SCALE" | "RANKING" | "YES_NO";
-  prompt?: string;
-  options?: string[];
-}
+export type QuestionPlan = QuestionRow;
 
 export interface ConsultationPlan {
   title?: string;
@@ -54,25 +51,8 @@ export async function createConsultation(h: Harness, plan: ConsultationPlan): Pr
       },
       select: { id: true, tenantId: true },
     });
-    const questionIds: string[] = [];
-    for (const [i, q] of (plan.questions ?? []).entries()) {
-      const created = await db.consultationsQuestion.create({
-        data: { tenantId: c.tenantId, consultationId: c.id, position: i, kind: q.kind, prompt: q.prompt ?? `Question ${i + 1}`, options: q.options ?? [], scaleMinLabel: "Not at all", scaleMaxLabel: "Fully" },
-        select: { id: true },
-      });
-      questionIds.push(created.id);
-    }
-    if (plan.recipients?.length) {
-      await db.consultationsRecipient.createMany({
-        data: plan.recipients.map((key) => ({
-          tenantId: c.tenantId,
-          consultationId: c.id,
-          respondentKey: key,
-          organisationId: key.startsWith("org:") ? key.slice(4) : null,
-          userId: key.startsWith("user:") ? key.slice(5) : null,
-        })),
-      });
-    }
+    const questionIds = await writeQuestions(db, c.tenantId, c.id, plan.questions ?? []);
+    await writeRecipients(db, c.tenantId, c.id, plan.recipients ?? []);
     return { id: c.id, questionIds };
   });
 }
@@ -94,8 +74,7 @@ export async function respond(
         tenantId,
         consultationId,
         respondentKey: key,
-        organisationId: key.startsWith("org:") ? key.slice(4) : null,
-        userId: key.startsWith("user:") ? key.slice(5) : null,
+        ...keyOwner(key),
         status,
         answers,
         updatedById: by,

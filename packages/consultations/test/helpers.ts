@@ -8,6 +8,39 @@ import type { QuestionKind } from "../src/constants.ts";
  */
 
 type Coalition = Pick<HarnessCoalition, "db" | "tenant">;
+type Db = Parameters<Parameters<HarnessCoalition["db"]>[0]>[0];
+
+/** Who a respondent key ("org:<id>" or "user:<id>") names, as the recipient and response rows hold it. */
+export function keyOwner(key: string): { organisationId: string | null; userId: string | null } {
+  return { organisationId: key.startsWith("org:") ? key.slice(4) : null, userId: key.startsWith("user:") ? key.slice(5) : null };
+}
+
+export interface QuestionRow {
+  kind: QuestionKind;
+  /** Default: "Question <n>". */
+  prompt?: string;
+  options?: string[];
+  required?: boolean;
+}
+
+/** Questions written straight into a consultation, in order (a scale's ends "Not at all" and "Fully"); their ids. */
+export async function writeQuestions(db: Db, tenantId: string, consultationId: string, questions: readonly QuestionRow[]): Promise<string[]> {
+  const ids: string[] = [];
+  for (const [position, q] of questions.entries()) {
+    const scale = q.kind === "SCALE";
+    const row = await db.consultationsQuestion.create({
+      data: { tenantId, consultationId, position, kind: q.kind, prompt: q.prompt ?? `Question ${position + 1}`, required: q.required ?? false, options: q.options ?? [], scaleMinLabel: scale ? "Not at all" : "", scaleMaxLabel: scale ? "Fully" : "" },
+      select: { id: true },
+    });
+    ids.push(row.id);
+  }
+  return ids;
+}
+
+/** Recipients written straight into a consultation, by respondent key. */
+export async function writeRecipients(db: Db, tenantId: string, consultationId: string, keys: readonly string[]): Promise<void> {
+  if (keys.length) await db.consultationsRecipient.createMany({ data: keys.map((key) => ({ tenantId, consultationId, respondentKey: key, ...keyOwner(key) })) });
+}
 
 export interface OrganisationPlan {
   name: string;
@@ -109,15 +142,7 @@ export async function draftConsultation(coalition: Coalition, createdById: strin
       },
       select: { id: true },
     });
-    const questionIds: string[] = [];
-    for (const [position, q] of (plan.questions ?? EVERY_KIND).entries()) {
-      const row = await db.consultationsQuestion.create({
-        data: { tenantId: coalition.tenant.id, consultationId: c.id, position, kind: q.kind, prompt: q.prompt, required: q.required ?? false, options: q.options ?? [], scaleMinLabel: q.kind === "SCALE" ? "Not at all" : "", scaleMaxLabel: q.kind === "SCALE" ? "Fully" : "" },
-        select: { id: true },
-      });
-      questionIds.push(row.id);
-    }
-    return { id: c.id, questionIds };
+    return { id: c.id, questionIds: await writeQuestions(db, coalition.tenant.id, c.id, plan.questions ?? EVERY_KIND) };
   });
 }
 
