@@ -39,7 +39,7 @@ export function requireUuid(value: unknown): string {
 
 const SELECT = {
   id: true, title: true, purpose: true, background: true, status: true, mode: true, visibility: true,
-  opensAt: true, deadline: true, openedAt: true, closedAt: true, statementPublishedAt: true,
+  opensAt: true, deadline: true, openedAt: true, closedAt: true, statementPublishedAt: true, audienceKind: true,
 } as const;
 
 export interface PersonsConsultation {
@@ -50,6 +50,7 @@ export interface PersonsConsultation {
   status: "DRAFT" | "SCHEDULED" | "OPEN" | "CLOSED";
   mode: "ORGANISATION" | "PERSON";
   visibility: "SECRETARIAT" | "PARTICIPANTS" | "ANONYMOUS";
+  audienceKind: "ALL" | "FILTERED" | "PICKED";
   opensAt: Date | null;
   deadline: Date | null;
   openedAt: Date | null;

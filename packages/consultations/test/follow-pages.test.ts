@@ -71,6 +71,10 @@ describe("the follow area's pages render on the server", () => {
     expect(html).toMatch(/1 organisation or person has not submitted and will be emailed/);
     expect(html).toContain(`action="/c/${h.tenant.slug}/consultations/${id}/remind"`);
     expect(html).toContain(`href="/c/${h.tenant.slug}/consultations/${id}/close"`);
+    // The consultation's tab bar: Edit (to extend the deadline) is one click away from every secretariat page.
+    expect(html).toContain(`href="/c/${h.tenant.slug}/consultations/${id}/edit"`);
+    expect(html).toContain(`href="/c/${h.tenant.slug}/consultations/${id}/statement"`);
+    expect(html).toMatch(/aria-current="page"[^>]*>Follow</);
     expect(html).toContain('<th scope="col">');
   });
 
@@ -88,6 +92,7 @@ describe("the follow area's pages render on the server", () => {
     expect(html).toContain('<th scope="row">Red</th>');
     expect(html).toContain("Because &lt;b&gt;red&lt;/b&gt;");
     expect(html).toContain("Average rank");
+    expect(html).toMatch(/aria-current="page"[^>]*>Results</);
   });
 
   it("the results for a participant once closed, with the statement and the feel-heard buttons", async () => {
@@ -96,6 +101,7 @@ describe("the follow area's pages render on the server", () => {
     expect(h1s(html)).toBe(1);
     expect(html).toContain("<strong>heard</strong>");
     expect(html).toContain('name="feltHeard" value="yes"');
+    expect(html).not.toContain(`/consultations/${id}/edit"`);
     expect(html).toMatch(/— (<!-- -->)?Alpha Watch/);
     const texts = await render(results.default, await load(results, focal, "results", `?question=${(await h.db((db) => db.consultationsQuestion.findFirstOrThrow({ where: { consultationId: id, kind: "LONG_TEXT" }, select: { id: true } }))).id}`));
     expect(h1s(texts)).toBe(1);
@@ -106,6 +112,8 @@ describe("the follow area's pages render on the server", () => {
     const page = await load(statement, admin, "statement");
     const html = await render(statement.default, page);
     expect(h1s(html)).toBe(1);
+    expect(html).toMatch(/aria-current="page"[^>]*>Statement</);
+    expect(html).toContain(`href="/c/${h.tenant.slug}/consultations/${id}/edit"`);
     expect(html).toContain('<label');
     const preview = await h.call(statement.action as never, { request: admin.request(h.path(`${id}/statement`), { form: { intent: "preview", statement: "# Heard", commitments: "Do it | https://example.org" } }), params: { consultationId: id } });
     const withPreview = await render(statement.default, page, preview.data);

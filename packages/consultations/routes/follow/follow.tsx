@@ -3,7 +3,8 @@ import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
 import { formatDateTime } from "@commons/i18n";
 import { Button, Notice, Pagination, SelectField, Table } from "@commons/ui";
 import { PAGE_SIZE, PERMISSIONS } from "../../src/constants.ts";
-import { findConsultation, guard, pageParam, requireId, type RouteArgs } from "../../src/follow/access.server.ts";
+import { consultationTabs, findConsultation, guard, pageParam, requireId, type RouteArgs } from "../../src/follow/access.server.ts";
+import { ConsultationTabs } from "../../src/drafting/components.tsx";
 import { followLinks } from "../../src/follow/styles.ts";
 import { BarChart } from "../../src/follow/chart.tsx";
 import { followT, paginationLabels, useFollowT, useLocale, type FollowKey } from "../../src/follow/i18n.ts";
@@ -24,7 +25,7 @@ export async function loader(args: RouteArgs) {
   const opened = url.searchParams.get("opened");
   const notice = opened !== null ? "opened" : (NOTICES.find((n) => n === url.searchParams.get("notice")) ?? null);
   const count = Number(opened ?? url.searchParams.get("count") ?? 0) || 0;
-  return guard(args, PERMISSIONS.manage, async ({ db, tenant, nav }) => {
+  return guard(args, PERMISSIONS.manage, async ({ db, tenant, nav, person }) => {
     const consultation = await findConsultation(db, consultationId);
     const summary = await progressSummary(db, tenant.id, consultationId, filters);
     const rows = summary.matching ? await progressPage(db, tenant.id, consultationId, filters, page) : [];
@@ -37,6 +38,7 @@ export async function loader(args: RouteArgs) {
       page,
       pages: Math.max(1, Math.ceil(summary.matching / PAGE_SIZE)),
       notice: notice ? { kind: notice, count } : null,
+      tabs: consultationTabs(person.locale, consultation),
       member: nav,
     };
   });
@@ -71,7 +73,7 @@ export default function FollowPage() {
   const t = useFollowT();
   const locale = useLocale();
   const location = useLocation();
-  const { slug, consultation, summary, rows, filters, page, pages, notice } = useLoaderData<typeof loader>();
+  const { slug, consultation, summary, rows, filters, page, pages, notice, tabs } = useLoaderData<typeof loader>();
   const base = `/c/${slug}/consultations/${consultation.id}`;
   const share = (n: number) => (summary.recipients ? n / summary.recipients : 0);
   const percent = (n: number) => new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 1 }).format(share(n));
@@ -90,6 +92,7 @@ export default function FollowPage() {
         <Link to={`/c/${slug}/consultations`}>{t("consultations.follow.allConsultations")}</Link>
       </p>
       <h1>{t("consultations.follow.title", { title: consultation.title })}</h1>
+      <ConsultationTabs labels={tabs.labels} base={`/c/${slug}/consultations`} id={consultation.id} current="follow" status={consultation.status} picked={tabs.picked} />
       <p>
         <strong>{t(`consultations.follow.status.${consultation.status}` as FollowKey)}</strong>
         {" · "}

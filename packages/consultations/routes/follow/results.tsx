@@ -9,8 +9,9 @@ import { renderMarkdown } from "@commons/markdown";
 import { Button, Notice, Pagination } from "@commons/ui";
 import { consultationGuard, requireConsultationForPerson, requireUuid, type ConsultationRouteArgs } from "../../src/access.server.ts";
 import { PAGE_SIZE } from "../../src/constants.ts";
-import { pageParam } from "../../src/follow/access.server.ts";
+import { consultationTabs, pageParam } from "../../src/follow/access.server.ts";
 import { followLinks } from "../../src/follow/styles.ts";
+import { ConsultationTabs } from "../../src/drafting/components.tsx";
 import { BarChart, type Bar } from "../../src/follow/chart.tsx";
 import { parseCommitments } from "../../src/follow/commitments.ts";
 import { followT, paginationLabels, useFollowT, useLocale, type FollowT } from "../../src/follow/i18n.ts";
@@ -38,7 +39,7 @@ export async function loader(args: ConsultationRouteArgs) {
     const { consultation, manager, recipient } = await requireConsultationForPerson(ctx, consultationId);
     if (!manager && consultation.status !== "CLOSED") throw notFound();
     const named = consultation.visibility === "PARTICIPANTS" || (consultation.visibility === "SECRETARIAT" && manager);
-    const base = { slug: ctx.tenant.slug, consultation: { id: consultation.id, title: consultation.title, status: consultation.status, visibility: consultation.visibility, closedAt: consultation.closedAt?.toISOString() ?? null }, manager, member: ctx.nav };
+    const base = { slug: ctx.tenant.slug, consultation: { id: consultation.id, title: consultation.title, status: consultation.status, visibility: consultation.visibility, closedAt: consultation.closedAt?.toISOString() ?? null }, manager, tabs: manager ? consultationTabs(ctx.person.locale, consultation) : null, member: ctx.nav };
 
     if (questionId) {
       const question = await ctx.db.consultationsQuestion.findFirst({ where: { id: questionId, consultationId }, select: { id: true, prompt: true } });
@@ -226,6 +227,7 @@ export default function ResultsPage() {
         <Link to={`/c/${data.slug}/consultations/${data.consultation.id}${data.manager ? "/follow" : ""}`}>{t("consultations.follow.back")}</Link>
       </p>
       <h1>{t("consultations.follow.results.title", { title: data.consultation.title })}</h1>
+      {data.tabs ? <ConsultationTabs labels={data.tabs.labels} base={`/c/${data.slug}/consultations`} id={data.consultation.id} current="results" status={data.consultation.status} picked={data.tabs.picked} /> : null}
       {data.consultation.status === "CLOSED" && data.consultation.closedAt ? (
         <p>{t("consultations.follow.results.closedOn", { date: formatDate(data.consultation.closedAt, locale) })}</p>
       ) : (

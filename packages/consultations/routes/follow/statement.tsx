@@ -7,7 +7,8 @@ import { formatDate } from "@commons/i18n";
 import { renderMarkdown } from "@commons/markdown";
 import { Button, ErrorSummary, Notice, TextAreaField } from "@commons/ui";
 import { EVENTS, PERMISSIONS } from "../../src/constants.ts";
-import { findConsultation, guard, requireId, type RouteArgs } from "../../src/follow/access.server.ts";
+import { consultationTabs, findConsultation, guard, requireId, type RouteArgs } from "../../src/follow/access.server.ts";
+import { ConsultationTabs } from "../../src/drafting/components.tsx";
 import { COMMITMENTS_MAX, parseCommitments, type Commitment } from "../../src/follow/commitments.ts";
 import { followT, useFollowT, useLocale, type FollowT } from "../../src/follow/i18n.ts";
 
@@ -18,11 +19,12 @@ const COMMITMENTS_CHARS_MAX = 5_000;
 
 export async function loader(args: RouteArgs) {
   const consultationId = requireId(args.params.consultationId);
-  return guard(args, PERMISSIONS.manage, async ({ db, tenant, nav }) => {
+  return guard(args, PERMISSIONS.manage, async ({ db, tenant, nav, person }) => {
     const c = await findConsultation(db, consultationId);
     return {
       slug: tenant.slug,
       consultation: { id: c.id, title: c.title, status: c.status, statement: c.statement, commitments: c.commitments, publishedAt: c.statementPublishedAt?.toISOString() ?? null },
+      tabs: consultationTabs(person.locale, c),
       member: nav,
     };
   });
@@ -94,7 +96,7 @@ type ActionResult =
 export default function StatementPage() {
   const t = useFollowT();
   const locale = useLocale();
-  const { slug, consultation } = useLoaderData<typeof loader>();
+  const { slug, consultation, tabs } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>() as ActionResult;
   const values = result && "values" in result && result.values ? result.values : null;
   const errors = result && !result.ok ? (result.errors ?? {}) : {};
@@ -107,6 +109,7 @@ export default function StatementPage() {
         <Link to={`${base}/follow`}>{t("consultations.follow.back")}</Link>
       </p>
       <h1>{t("consultations.follow.statement.title", { title: consultation.title })}</h1>
+      <ConsultationTabs labels={tabs.labels} base={`/c/${slug}/consultations`} id={consultation.id} current="statement" status={consultation.status} picked={tabs.picked} />
       <p className="lede">{t("consultations.follow.statement.lede")}</p>
       {consultation.publishedAt ? <Notice>{t("consultations.follow.statement.publishedOn", { date: formatDate(consultation.publishedAt, locale) })}</Notice> : null}
       {!closed ? <Notice tone="warning">{t("consultations.follow.statement.notClosed")}</Notice> : null}

@@ -2,34 +2,48 @@ import { Link } from "@remix-run/react";
 import type { DraftingT } from "./i18n.ts";
 
 type Status = "DRAFT" | "SCHEDULED" | "OPEN" | "CLOSED";
-export type Tab = "edit" | "questions" | "attachments" | "audience" | "preview" | "open";
+export type Tab = "edit" | "questions" | "attachments" | "audience" | "preview" | "open" | "follow" | "results" | "statement";
+
+/** The tabs' words, from the drafting catalogue; the follow area's loaders send them, so its pages do not ship that catalogue. */
+export type TabLabels = Record<Tab | "label", string>;
+
+export function tabLabels(t: DraftingT): TabLabels {
+  return {
+    label: t("consultations.drafting.tabs.label"),
+    edit: t("consultations.drafting.tabs.edit"),
+    questions: t("consultations.drafting.tabs.questions"),
+    attachments: t("consultations.drafting.tabs.attachments"),
+    audience: t("consultations.drafting.tabs.audience"),
+    preview: t("consultations.drafting.tabs.preview"),
+    open: t("consultations.drafting.tabs.open"),
+    follow: t("consultations.drafting.tabs.follow"),
+    results: t("consultations.drafting.tabs.results"),
+    statement: t("consultations.drafting.tabs.statement"),
+  };
+}
 
 /**
- * The secretariat's tabs for one consultation: the drafting pages, then the follow area's
- * (Follow, Results) once it has opened. Plain links with aria-current on the page shown.
+ * The secretariat's tabs for one consultation, on every secretariat page of it: the drafting
+ * pages, then the follow area's (Follow, Results, Statement) once it has opened. Plain links
+ * with aria-current on the page shown. `base` is the coalition's consultations path.
  */
-export function ConsultationTabs({ t, base, id, current, status, picked }: { t: DraftingT; base: string; id: string; current: Tab; status: Status; picked: boolean }) {
-  const tabs: { key: string; href: string; label: string }[] = [
-    { key: "edit", href: `${base}/${id}/edit`, label: t("consultations.drafting.tabs.edit") },
-    { key: "questions", href: `${base}/${id}/questions`, label: t("consultations.drafting.tabs.questions") },
-    { key: "attachments", href: `${base}/${id}/attachments`, label: t("consultations.drafting.tabs.attachments") },
-    ...(picked ? [{ key: "audience", href: `${base}/${id}/audience`, label: t("consultations.drafting.tabs.audience") }] : []),
-    { key: "preview", href: `${base}/${id}/preview`, label: t("consultations.drafting.tabs.preview") },
-    ...(status === "DRAFT" ? [{ key: "open", href: `${base}/${id}/open`, label: t("consultations.drafting.tabs.open") }] : []),
-    ...(status === "OPEN" || status === "CLOSED"
-      ? [
-          { key: "follow", href: `${base}/${id}/follow`, label: t("consultations.drafting.tabs.follow") },
-          { key: "results", href: `${base}/${id}/results`, label: t("consultations.drafting.tabs.results") },
-        ]
-      : []),
+export function ConsultationTabs({ labels, base, id, current, status, picked }: { labels: TabLabels; base: string; id: string; current: Tab; status: Status; picked: boolean }) {
+  const shown: Tab[] = [
+    "edit",
+    "questions",
+    "attachments",
+    ...(picked ? (["audience"] as const) : []),
+    "preview",
+    ...(status === "DRAFT" ? (["open"] as const) : []),
+    ...(status === "OPEN" || status === "CLOSED" ? (["follow", "results", "statement"] as const) : []),
   ];
   return (
-    <nav aria-label={t("consultations.drafting.tabs.label")} className="consultation-tabs">
+    <nav aria-label={labels.label} className="consultation-tabs">
       <ul>
-        {tabs.map((tab) => (
-          <li key={tab.key}>
-            <Link to={tab.href} aria-current={tab.key === current ? "page" : undefined}>
-              {tab.label}
+        {shown.map((tab) => (
+          <li key={tab}>
+            <Link to={`${base}/${id}/${tab}`} aria-current={tab === current ? "page" : undefined}>
+              {labels[tab]}
             </Link>
           </li>
         ))}
@@ -49,7 +63,7 @@ export function ConsultationHeader({ t, base, id, title, status, current, picked
       <p>
         <StatusTag t={t} status={status} />
       </p>
-      <ConsultationTabs t={t} base={base} id={id} current={current} status={status} picked={picked} />
+      <ConsultationTabs labels={tabLabels(t)} base={base} id={id} current={current} status={status} picked={picked} />
     </>
   );
 }

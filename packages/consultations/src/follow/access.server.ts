@@ -1,6 +1,8 @@
 import { notFound, withModule, type RequestContext } from "@commons/plugin-sdk/server";
 import consultations from "../../manifest.ts";
 import type { ConsultationRouteArgs, ConsultationsCtx } from "../access.server.ts";
+import { tabLabels } from "../drafting/components.tsx";
+import { draftingT } from "../drafting/i18n.ts";
 
 export { requireUuid as requireId } from "../access.server.ts";
 
@@ -24,6 +26,7 @@ const CONSULTATION_SELECT = {
   status: true,
   mode: true,
   visibility: true,
+  audienceKind: true,
   deadline: true,
   openedAt: true,
   closedAt: true,
@@ -37,4 +40,9 @@ export async function findConsultation(db: Db, consultationId: string) {
   const consultation = await db.consultation.findUnique({ where: { id: consultationId }, select: CONSULTATION_SELECT });
   if (!consultation) throw notFound();
   return consultation;
+}
+
+/** What a secretariat page of the follow area needs for the consultation's tab bar (ConsultationTabs). */
+export function consultationTabs(locale: string, consultation: { audienceKind: string }) {
+  return { labels: tabLabels(draftingT(locale)), picked: consultation.audienceKind === "PICKED" };
 }

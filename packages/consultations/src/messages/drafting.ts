@@ -44,6 +44,7 @@ export const drafting = {
   "consultations.drafting.tabs.open": "Open",
   "consultations.drafting.tabs.follow": "Follow",
   "consultations.drafting.tabs.results": "Results",
+  "consultations.drafting.tabs.statement": "Statement",
   "consultations.drafting.back": "All consultations",
 
   // Details form
