@@ -1,6 +1,3 @@
-import { createElement } from "react";
-import { renderToString } from "react-dom/server";
-import { createMemoryRouter, Outlet, RouterProvider } from "react-router-dom";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPluginHarness, useTestDatabase, type HarnessPerson, type PluginHarness } from "@commons/plugin-sdk/testing";
 import consultations from "../manifest.ts";
@@ -8,17 +5,9 @@ import AnswerPage, * as answer from "../routes/answering/answer.tsx";
 import Receipt, * as receipt from "../routes/answering/receipt.tsx";
 import { respondentKey } from "../src/constants.ts";
 import { fieldName } from "../src/questions/kinds.ts";
+import { renderPage } from "./helpers.ts";
 
 useTestDatabase();
-
-/** The page's markup as the server sends it, from the loader's (and action's) real data. */
-function render(page: () => unknown, loaderData: unknown, actionData?: unknown): string {
-  const router = createMemoryRouter(
-    [{ id: "root", path: "/", element: createElement(Outlet), children: [{ id: "page", index: true, element: createElement(page as () => null) }] }],
-    { hydrationData: { loaderData: { root: { locale: "en" }, page: loaderData }, actionData: actionData ? { page: actionData } : undefined } },
-  );
-  return renderToString(createElement(RouterProvider, { router }));
-}
 
 let h: PluginHarness;
 let focal: HarnessPerson;
@@ -61,7 +50,7 @@ const load = (person: HarnessPerson) => h.call(answer.loader, { request: person.
 
 describe("the answering page's markup", () => {
   it("renders each question accessibly in one form with both buttons, and the background's headings under the page's", async () => {
-    const html = render(AnswerPage, (await load(focal)).data);
+    const html = renderPage(AnswerPage, (await load(focal)).data);
     expect(html.match(/<h1/g)).toHaveLength(1);
     expect(html).toContain("<h3>Context</h3>");
     expect(html).toContain('rel="nofollow ugc noopener"');
@@ -81,7 +70,7 @@ describe("the answering page's markup", () => {
   });
 
   it("a colleague gets only 'Save draft'", async () => {
-    const html = render(AnswerPage, (await load(colleague)).data);
+    const html = renderPage(AnswerPage, (await load(colleague)).data);
     expect(html).toContain('value="save"');
     expect(html).not.toContain('value="submit"');
   });
@@ -90,7 +79,7 @@ describe("the answering page's markup", () => {
     const form = { intent: "submit", version: "0", [fieldName.answer(q.SHORT_TEXT)]: "Kept <typed> text", [fieldName.answer(q.SCALE)]: "4", [fieldName.rank(q.RANKING, 0)]: "1", [fieldName.rank(q.RANKING, 1)]: "1" };
     const failed = await h.call(answer.action, { request: focal.request(h.path(consultationId), { form }), params: { consultationId } });
     expect(failed.status).toBe(400);
-    const html = render(AnswerPage, (await load(focal)).data, failed.data);
+    const html = renderPage(AnswerPage, (await load(focal)).data, failed.data);
     expect(html).toContain(`<a href="#field-${q.RANKING}">Give each option a different rank: 1 is used more than once.</a>`);
     expect(html).toContain(`id="field-${q.RANKING}-error"`);
     expect(html).toContain("Kept &lt;typed&gt; text");
@@ -101,7 +90,7 @@ describe("the answering page's markup", () => {
     expect((await h.call(answer.action, { request: colleague.request(h.path(consultationId), { form: { intent: "save", version: "0", [fieldName.answer(q.SHORT_TEXT)]: "Colleague wrote this" } }), params: { consultationId } })).status).toBe(302);
     const conflict = await h.call(answer.action, { request: focal.request(h.path(consultationId), { form: { intent: "save", version: "0", [fieldName.answer(q.SHORT_TEXT)]: "Focal wrote this" } }), params: { consultationId } });
     expect(conflict.status).toBe(409);
-    const html = render(AnswerPage, (await load(focal)).data, conflict.data);
+    const html = renderPage(AnswerPage, (await load(focal)).data, conflict.data);
     expect(html).toContain("Saved by Carlo Colleague:\nColleague wrote this");
     expect(html).toContain('value="Focal wrote this"');
     expect(html).toContain('name="version" value="1"');
@@ -111,7 +100,7 @@ describe("the answering page's markup", () => {
     const form = { intent: "submit", version: "1", [fieldName.answer(q.SHORT_TEXT)]: "Final answer", [fieldName.answer(q.YES_NO)]: "no" };
     expect((await h.call(answer.action, { request: focal.request(h.path(consultationId), { form }), params: { consultationId } })).status).toBe(302);
     const loaded = await h.call(receipt.loader, { request: focal.request(h.path(`${consultationId}/receipt`)), params: { consultationId } });
-    const html = render(Receipt, loaded.data);
+    const html = renderPage(Receipt, loaded.data);
     expect(html).toContain("Receipt: Mining fiscal regime");
     expect(html).toContain("Submitted by Fe Focal on");
     expect(html).toContain("Final answer");

@@ -1,6 +1,3 @@
-import { createElement } from "react";
-import { renderToString } from "react-dom/server";
-import { createMemoryRouter, Outlet, RouterProvider } from "react-router-dom";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPluginHarness, useTestDatabase, type HarnessPerson, type PluginHarness } from "@commons/plugin-sdk/testing";
 import consultations from "../manifest.ts";
@@ -12,18 +9,9 @@ import New, * as create from "../routes/drafting/new.tsx";
 import Open, * as open from "../routes/drafting/open.tsx";
 import Preview, * as preview from "../routes/drafting/preview.tsx";
 import Questions, * as questions from "../routes/drafting/questions.tsx";
-import { coalitionOf, draftConsultation, openConsultationAs, personIn } from "./helpers.ts";
+import { coalitionOf, draftConsultation, openConsultationAs, personIn, renderPage } from "./helpers.ts";
 
 useTestDatabase();
-
-/** The page's markup as the server sends it, from the loader's (and action's) real data. */
-function render(page: () => unknown, loaderData: unknown, actionData?: unknown, url = "/"): string {
-  const router = createMemoryRouter(
-    [{ id: "root", path: "/", element: createElement(Outlet), children: [{ id: "page", index: true, element: createElement(page as () => null) }] }],
-    { initialEntries: [url], hydrationData: { loaderData: { root: { locale: "en" }, page: loaderData }, actionData: actionData ? { page: actionData } : undefined } },
-  );
-  return renderToString(createElement(RouterProvider, { router }));
-}
 
 /** What a reviewer checks on every page: one h1, unique ids, every control labelled. */
 function expectSoundMarkup(html: string) {
@@ -58,7 +46,7 @@ const get = async (loader: (args: never) => Promise<unknown>, person: HarnessPer
 
 describe("the drafting pages' markup", () => {
   it("new: every field labelled, the zone beside the dates, each visibility explained", async () => {
-    const html = render(New, await get(create.loader, staff, "new"));
+    const html = renderPage(New, await get(create.loader, staff, "new"));
     expectSoundMarkup(html);
     expect(html).toContain("Answers are accepted until this time, in Asia/Manila (GMT+8).");
     expect(html).toContain("The secretariat sees who answered, but not which answer is whose.");
@@ -70,7 +58,7 @@ describe("the drafting pages' markup", () => {
 
   it("new, after a mistake: the summary links to the field, what was typed comes back", async () => {
     const failed = await h.call(create.action, { request: staff.request(h.path("new"), { form: { intent: "save", title: "", purpose: "Kept purpose", audienceKind: "FILTERED", regions: ["CAR"], mode: "PERSON", visibility: "ANONYMOUS", deadline: "soon", reminderHours: "24" } }) });
-    const html = render(New, await get(create.loader, staff, "new"), failed.data);
+    const html = renderPage(New, await get(create.loader, staff, "new"), failed.data);
     expect(html).toContain('href="#field-title"');
     expect(html).toContain('href="#field-deadline"');
     expect(html).toContain("Kept purpose");
@@ -91,14 +79,14 @@ describe("the drafting pages' markup", () => {
       ["open", Open, open.loader as never, `${id}/open`],
     ];
     for (const [name, Page, loader, sub] of pages) {
-      const html = render(Page, await get(loader, staff, sub, p));
+      const html = renderPage(Page, await get(loader, staff, sub, p));
       expectSoundMarkup(html);
       expect(html, name).not.toContain("<script>alert");
       expect(html, name).toContain("Royalties &lt;script&gt;");
       expect(html, name).toContain('aria-current="page"');
     }
-    if (process.env.DUMP_HTML) for (const [name, Page, loader, sub] of pages) (await import("node:fs")).writeFileSync(`/tmp/drafting-${name}.html`, render(Page, await get(loader, staff, sub, p)));
-    const previewHtml = render(Preview, await get(preview.loader, staff, `${id}/preview`, p));
+    if (process.env.DUMP_HTML) for (const [name, Page, loader, sub] of pages) (await import("node:fs")).writeFileSync(`/tmp/drafting-${name}.html`, renderPage(Page, await get(loader, staff, sub, p)));
+    const previewHtml = renderPage(Preview, await get(preview.loader, staff, `${id}/preview`, p));
     expect(previewHtml).toContain("<strong>bold</strong>");
     expect(previewHtml).not.toContain("onerror");
     expect(previewHtml).toContain("<fieldset disabled");
@@ -106,20 +94,20 @@ describe("the drafting pages' markup", () => {
     expect(previewHtml).toContain("Do you endorse the position paper?");
 
     const questionsData = await get(questions.loader, staff, `${id}/questions`, p);
-    const questionsHtml = render(Questions, questionsData);
+    const questionsHtml = renderPage(Questions, questionsData);
     expect(questionsHtml).toContain("Move question 2 up");
     expect(questionsHtml).not.toContain("Move question 1 up");
     expect(questionsHtml).not.toContain("Move question 7 down");
     expect(questionsHtml).toContain("Add a question");
     // Editing one question: its form, filled in, in place of the add form.
     const ranking = (questionsData as { questions: { id: string; kind: string }[] }).questions.find((q) => q.kind === "RANKING")!;
-    const editing = render(Questions, questionsData, undefined, `/?edit=${ranking.id}`);
+    const editing = renderPage(Questions, questionsData, undefined, `/?edit=${ranking.id}`);
     expectSoundMarkup(editing);
     expect(editing).toContain("Save question 6");
     expect(editing).toContain(">Disclosure\nRoyalties\nFree, prior and informed consent</textarea>");
     expect(editing).not.toContain("Add a question");
 
-    const openHtml = render(Open, await get(open.loader, staff, `${id}/open`, p));
+    const openHtml = renderPage(Open, await get(open.loader, staff, `${id}/open`, p));
     expect(openHtml).toContain("It will ask 1 organisation");
     expect(openHtml).toContain("7 questions.");
   });
@@ -128,24 +116,24 @@ describe("the drafting pages' markup", () => {
     const { id } = await draftConsultation(h, staff.id, { audienceKind: "PICKED", audienceOrganisationIds: [orgs[0]!.id] });
     expect((await openConsultationAs(h, staff, id)).status).toBe(302);
     const p = { consultationId: id };
-    const editHtml = render(Edit, await get(edit.loader, staff, `${id}/edit`, p));
+    const editHtml = renderPage(Edit, await get(edit.loader, staff, `${id}/edit`, p));
     expect(editHtml).toContain("The audience, the answering mode and the visibility are fixed since the consultation opened");
     expect(editHtml).not.toContain('name="audienceKind"');
     expect(editHtml).not.toContain('name="opensAt"');
     expect(editHtml).toContain('name="deadline"');
     expect(editHtml).toContain(">Follow<");
-    const questionsHtml = render(Questions, await get(questions.loader, staff, `${id}/questions`, p));
+    const questionsHtml = renderPage(Questions, await get(questions.loader, staff, `${id}/questions`, p));
     expect(questionsHtml).toContain("The questions are fixed since the consultation opened");
     expect(questionsHtml).not.toContain("Add a question");
     expect(questionsHtml).not.toContain('name="intent"');
   });
 
   it("the index, for the secretariat and for a member", async () => {
-    const staffHtml = render(Index, await get(index.loader, staff, ""));
+    const staffHtml = renderPage(Index, await get(index.loader, staff, ""));
     expectSoundMarkup(staffHtml);
     expect(staffHtml).toContain("New consultation");
     expect(staffHtml).toContain('<th scope="col">Deadline</th>');
-    const memberHtml = render(Index, await get(index.loader, member, ""));
+    const memberHtml = renderPage(Index, await get(index.loader, member, ""));
     expectSoundMarkup(memberHtml);
     expect(memberHtml).not.toContain("New consultation");
     expect(memberHtml).toContain("Open for your answers");

@@ -1,3 +1,6 @@
+import { createElement } from "react";
+import { renderToString } from "react-dom/server";
+import { createMemoryRouter, Outlet, RouterProvider } from "react-router-dom";
 import type { HarnessCoalition, HarnessPerson, PluginHarness } from "@commons/plugin-sdk/testing";
 import type { QuestionKind } from "../src/constants.ts";
 
@@ -165,4 +168,13 @@ export async function recipientKeys(coalition: Coalition, consultationId: string
 export async function organisationOf(coalition: Coalition, person: HarnessPerson): Promise<string> {
   const m = await coalition.db((db) => db.membership.findFirstOrThrow({ where: { userId: person.id }, select: { organisationId: true } }));
   return m.organisationId!;
+}
+
+/** A page's markup as the server sends it, from its loader's (and action's) real data, at `url`. */
+export function renderPage(page: () => unknown, loaderData: unknown, actionData?: unknown, url = "/"): string {
+  const router = createMemoryRouter(
+    [{ id: "root", path: "/", element: createElement(Outlet), children: [{ id: "page", index: true, element: createElement(page as () => null) }] }],
+    { initialEntries: [url], hydrationData: { loaderData: { root: { locale: "en" }, page: loaderData }, actionData: actionData ? { page: actionData } : undefined } },
+  );
+  return renderToString(createElement(RouterProvider, { router }));
 }

@@ -1,6 +1,3 @@
-import { createElement } from "react";
-import { renderToString } from "react-dom/server";
-import { createMemoryRouter, Outlet, RouterProvider } from "react-router-dom";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPluginHarness, useTestDatabase, type HarnessPerson, type PluginHarness } from "@commons/plugin-sdk/testing";
 import forums from "../manifest.ts";
@@ -13,7 +10,7 @@ import MeetingPage, * as meetingPage from "../routes/decisions/meeting.tsx";
 import MinutesPage, * as minutesPage from "../routes/decisions/minutes.tsx";
 import Record, * as recordPage from "../routes/decisions/record.tsx";
 import { seedForumDecisions } from "../src/decisions/seed.server.ts";
-import { forumFixture, type ForumFixture } from "./helpers.ts";
+import { expectOneH1, forumFixture, type ForumFixture, renderPage } from "./helpers.ts";
 
 useTestDatabase();
 let h: PluginHarness;
@@ -40,15 +37,6 @@ beforeAll(async () => {
 });
 afterAll(() => h?.close());
 
-/** The page's markup as the server sends it, from the loader's (and action's) real data. */
-function render(page: () => unknown, loaderData: unknown, actionData?: unknown): string {
-  const router = createMemoryRouter(
-    [{ id: "root", path: "/", element: createElement(Outlet), children: [{ id: "page", index: true, element: createElement(page as () => null) }] }],
-    { hydrationData: { loaderData: { root: { locale: "en" }, page: loaderData }, actionData: actionData ? { page: actionData } : undefined } },
-  );
-  return renderToString(createElement(RouterProvider, { router }));
-}
-
 async function data(loader: (args: never) => Promise<unknown>, p: HarnessPerson | null, sub: string, params: Record<string, string>) {
   const url = h.path(`${f.forum.id}${sub}`);
   const request = p ? p.request(url) : new Request(new URL(url, "http://localhost"));
@@ -57,14 +45,10 @@ async function data(loader: (args: never) => Promise<unknown>, p: HarnessPerson 
   return r.data;
 }
 
-function oneH1(html: string) {
-  expect(html.match(/<h1[ >]/g)).toHaveLength(1);
-}
-
 describe("the decisions pages' markup", () => {
   it("shows the rule in plain words before tabling, with labelled fields and the zone", async () => {
-    const html = render(NewProposal, await data(newProposal.loader, f.alice, "/proposals/new", {}));
-    oneH1(html);
+    const html = renderPage(NewProposal, await data(newProposal.loader, f.alice, "/proposals/new", {}));
+    expectOneH1(html);
     expect(html).toContain("One organisation, one vote");
     expect(html).toContain("Quorum: 50\u00a0% of 3 voters");
     expect(html).toContain("Closes at (UTC time)");
@@ -72,40 +56,40 @@ describe("the decisions pages' markup", () => {
   });
 
   it("shows a decided proposal's outcome, counts and voters, and an open one's vote form", async () => {
-    const decided = render(ProposalPage, await data(proposalPage.loader, f.bea, `/proposals/${proposalId}`, { proposalId }));
-    oneH1(decided);
+    const decided = renderPage(ProposalPage, await data(proposalPage.loader, f.bea, `/proposals/${proposalId}`, { proposalId }));
+    expectOneH1(decided);
     expect(decided).toContain("Adopted");
     expect(decided).toContain("Who voted");
-    const open = render(ProposalPage, await data(proposalPage.loader, f.stakeholder, `/proposals/${openId}`, { proposalId: openId }));
+    const open = renderPage(ProposalPage, await data(proposalPage.loader, f.stakeholder, `/proposals/${openId}`, { proposalId: openId }));
     expect(open).toContain("Stakeholders do not vote under this proposal");
     const voteForm = await data(proposalPage.loader, f.moderator, `/proposals/${openId}`, { proposalId: openId });
-    const html = render(ProposalPage, voteForm);
+    const html = renderPage(ProposalPage, voteForm);
     if ((voteForm as { canVote: boolean }).canVote) {
       expect(html).toContain('type="radio"');
       expect(html).toContain("A vote is final once cast");
     }
-    const refused = render(ProposalPage, voteForm, { ok: false, form: "vote", errors: {}, formError: "Your organisation has already voted", values: {} });
+    const refused = renderPage(ProposalPage, voteForm, { ok: false, form: "vote", errors: {}, formError: "Your organisation has already voted", values: {} });
     expect(refused).toContain("Your organisation has already voted");
   });
 
   it("lists meetings and shows one with its times, RSVP and minutes", async () => {
-    oneH1(render(Meetings, await data(meetingsPage.loader, f.alice, "/meetings", {})));
-    const past = render(MeetingPage, await data(meetingPage.loader, f.alice, `/meetings/${pastMeetingId}`, { meetingId: pastMeetingId }));
-    oneH1(past);
+    expectOneH1(renderPage(Meetings, await data(meetingsPage.loader, f.alice, "/meetings", {})));
+    const past = renderPage(MeetingPage, await data(meetingPage.loader, f.alice, `/meetings/${pastMeetingId}`, { meetingId: pastMeetingId }));
+    expectOneH1(past);
     expect(past).toContain("Asia/Manila");
     expect(past).toContain("Action points");
-    const next = render(MeetingPage, await data(meetingPage.loader, f.alice, `/meetings/${nextMeetingId}?tz=Europe/Berlin`, { meetingId: nextMeetingId }));
+    const next = renderPage(MeetingPage, await data(meetingPage.loader, f.alice, `/meetings/${nextMeetingId}?tz=Europe/Berlin`, { meetingId: nextMeetingId }));
     expect(next).toContain("When in Europe/Berlin");
     expect(next).toContain('name="answer"');
   });
 
   it("renders the meeting and minutes forms for moderators", async () => {
-    oneH1(render(NewMeeting, await data(newMeeting.loader, f.moderator, "/meetings/new", {})));
-    oneH1(render(EditMeeting, await data(editMeeting.loader, f.moderator, `/meetings/${nextMeetingId}/edit`, { meetingId: nextMeetingId })));
-    const minutes = render(MinutesPage, await data(minutesPage.loader, f.moderator, `/meetings/${pastMeetingId}/minutes`, { meetingId: pastMeetingId }));
-    oneH1(minutes);
+    expectOneH1(renderPage(NewMeeting, await data(newMeeting.loader, f.moderator, "/meetings/new", {})));
+    expectOneH1(renderPage(EditMeeting, await data(editMeeting.loader, f.moderator, `/meetings/${nextMeetingId}/edit`, { meetingId: nextMeetingId })));
+    const minutes = renderPage(MinutesPage, await data(minutesPage.loader, f.moderator, `/meetings/${pastMeetingId}/minutes`, { meetingId: pastMeetingId }));
+    expectOneH1(minutes);
     expect(minutes).toContain('name="ap-4-description"');
-    const failed = render(MinutesPage, await data(minutesPage.loader, f.moderator, `/meetings/${pastMeetingId}/minutes`, { meetingId: pastMeetingId }), {
+    const failed = renderPage(MinutesPage, await data(minutesPage.loader, f.moderator, `/meetings/${pastMeetingId}/minutes`, { meetingId: pastMeetingId }), {
       ok: false,
       form: "minutes",
       errors: { "ap-0-owner": "Action point 1: choose an owner from the list" },
@@ -117,11 +101,11 @@ describe("the decisions pages' markup", () => {
   });
 
   it("renders the record for a participant and for a signed-out visitor", async () => {
-    const mine = render(Record, await data(recordPage.loader, f.alice, "/record", {}));
-    oneH1(mine);
+    const mine = renderPage(Record, await data(recordPage.loader, f.alice, "/record", {}));
+    expectOneH1(mine);
     expect(mine).toContain("Open proposals");
-    const visitor = render(Record, await data(recordPage.loader, null, "/record", {}));
-    oneH1(visitor);
+    const visitor = renderPage(Record, await data(recordPage.loader, null, "/record", {}));
+    expectOneH1(visitor);
     expect(visitor).toContain("Adopt the 2026 monitoring plan");
     expect(visitor).not.toContain("Open proposals");
     expect(visitor).not.toContain(`/proposals/${proposalId}`);

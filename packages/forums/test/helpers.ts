@@ -1,4 +1,7 @@
-import { afterAll, beforeAll } from "vitest";
+import { createElement } from "react";
+import { renderToString } from "react-dom/server";
+import { createMemoryRouter, Outlet, RouterProvider } from "react-router-dom";
+import { afterAll, beforeAll, expect } from "vitest";
 import { createPluginHarness, useTestDatabase, type HarnessPerson, type PluginHarness } from "@commons/plugin-sdk/testing";
 import forums from "../manifest.ts";
 
@@ -123,4 +126,18 @@ export function useForumFixture(ready: (made: { h: PluginHarness; f: ForumFixtur
     ready({ h, f: await forumFixture(h) });
   });
   afterAll(() => h?.close());
+}
+
+/** A page's markup as the server sends it, from its loader's (and action's) real data, at `url`. */
+export function renderPage(page: () => unknown, loaderData: unknown, actionData?: unknown, url = "/"): string {
+  const router = createMemoryRouter(
+    [{ id: "root", path: "/", element: createElement(Outlet), children: [{ id: "page", index: true, element: createElement(page as () => null) }] }],
+    { initialEntries: [url], hydrationData: { loaderData: { root: { locale: "en" }, page: loaderData }, actionData: actionData ? { page: actionData } : undefined } },
+  );
+  return renderToString(createElement(RouterProvider, { router }));
+}
+
+/** What every page has: one h1. */
+export function expectOneH1(html: string): void {
+  expect(html.match(/<h1[ >]/g)).toHaveLength(1);
 }
