@@ -224,7 +224,7 @@ describe("the closing statement", () => {
     expect(empty.status).toBe(400);
     const published = await post(statement, admin, id, "statement", {
       intent: "publish",
-      statement: "We heard that disclosure matters most.",
+      statement: "We heard that **disclosure** matters most.",
       commitments: "Publish the contracts | https://example.org/contracts\nMeet again in June",
     });
     expect(published.data).toMatchObject({ ok: true });
@@ -236,14 +236,20 @@ describe("the closing statement", () => {
     for (const person of [focalA, memberA, focalB, focalC, focalD]) await mailbox.waitFor((m) => m.subject === subject && m.to.includes(person.email));
     expect(mailbox.messages().filter((m) => m.subject === subject && (m.to.includes(outsider.email) || m.to.includes(admin.email)))).toHaveLength(0);
     const message = mailbox.messages().find((m) => m.subject === subject)!;
-    expect(message.text).toContain("disclosure matters most");
+    // Plain text, not Markdown.
+    expect(message.text).toContain("We heard that disclosure matters most.");
+    expect(message.text).not.toContain("**");
     expect(message.text).toContain("- Publish the contracts (https://example.org/contracts)");
     expect(message.text).toContain(`/consultations/${id}/results`);
+    // Only those whose organisation submitted (A, B) are asked whether they feel heard; C (a draft) and D are not.
+    const to = (person: HarnessPerson) => mailbox.messages().find((m) => m.subject === subject && m.to.includes(person.email))!.text;
+    for (const person of [focalA, memberA, focalB]) expect(to(person)).toContain("whether you feel heard");
+    for (const person of [focalC, focalD]) expect(to(person)).not.toContain("feel heard");
   });
 
   it("shows the statement beside the results, and counts who feels heard", async () => {
     const page = (await get(memberA, id)).data as Loaded;
-    expect(page.statement!.html).toContain("disclosure matters most");
+    expect(page.statement!.html).toContain("<strong>disclosure</strong> matters most");
     expect(page.statement!.commitments).toEqual([
       { text: "Publish the contracts", url: "https://example.org/contracts" },
       { text: "Meet again in June", url: null },

@@ -103,6 +103,9 @@ export default function StatementPage() {
   const preview = result?.ok && result.preview ? result.preview : null;
   const base = `/c/${slug}/consultations/${consultation.id}`;
   const closed = consultation.status === "CLOSED";
+  const justPublished = result?.ok && result.form === "publish" && result.notice ? result.notice : null;
+  // Publishing is the step that remains once closed: its button is the primary one then.
+  const publishable = closed && !consultation.publishedAt;
   return (
     <main id="main">
       <p>
@@ -111,9 +114,18 @@ export default function StatementPage() {
       <h1>{t("consultations.follow.statement.title", { title: consultation.title })}</h1>
       <ConsultationTabs labels={tabs.labels} base={`/c/${slug}/consultations`} id={consultation.id} current="statement" status={consultation.status} picked={tabs.picked} />
       <p className="lede">{t("consultations.follow.statement.lede")}</p>
-      {consultation.publishedAt ? <Notice>{t("consultations.follow.statement.publishedOn", { date: formatDate(consultation.publishedAt, locale) })}</Notice> : null}
+      {/* One notice about publishing: just published, or published earlier; each links to the results, where the statement is shown. */}
+      {justPublished ? (
+        <Notice tone="success">
+          {justPublished} <Link to={`${base}/results`}>{t("consultations.follow.statement.seeResults")}</Link>
+        </Notice>
+      ) : consultation.publishedAt ? (
+        <Notice>
+          {t("consultations.follow.statement.publishedOn", { date: formatDate(consultation.publishedAt, locale) })} <Link to={`${base}/results`}>{t("consultations.follow.statement.seeResults")}</Link>
+        </Notice>
+      ) : null}
       {!closed ? <Notice tone="warning">{t("consultations.follow.statement.notClosed")}</Notice> : null}
-      {result?.ok && result.notice ? <Notice tone="success">{result.notice}</Notice> : null}
+      {result?.ok && result.notice && !justPublished ? <Notice tone="success">{result.notice}</Notice> : null}
       <ErrorSummary title={t("consultations.follow.statement.errors")} errors={errors} formError={result && !result.ok ? result.formError : undefined} />
       <Form method="post" noValidate>
         <TextAreaField
@@ -135,14 +147,14 @@ export default function StatementPage() {
           rows={6}
         />
         <p className="button-row">
-          <Button name="intent" value="save">
+          <Button name="intent" value="save" variant={publishable ? "secondary" : "primary"}>
             {t("consultations.follow.statement.save")}
           </Button>{" "}
           <Button name="intent" value="preview" variant="secondary">
             {t("consultations.follow.statement.preview")}
           </Button>{" "}
           {closed && !consultation.publishedAt ? (
-            <Button name="intent" value="publish" variant="secondary">
+            <Button name="intent" value="publish" variant="primary">
               {t("consultations.follow.statement.publish")}
             </Button>
           ) : null}

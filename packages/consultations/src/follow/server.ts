@@ -20,7 +20,8 @@ export const followServer: Pick<ModuleServer<typeof settings>, "subscribers" | "
     },
     [EMAIL_STATEMENT]: (data, t) => {
       const commitments = data.commitments ? t("consultations.follow.mail.statement.commitments", { list: data.commitments }) : "";
-      return { subject: t("consultations.follow.mail.statement.subject", data), text: t("consultations.follow.mail.statement.text", { ...data, commitments }) };
+      const invite = t(Number(data.feltHeard) ? "consultations.follow.mail.statement.inviteHeard" : "consultations.follow.mail.statement.invite");
+      return { subject: t("consultations.follow.mail.statement.subject", data), text: t("consultations.follow.mail.statement.text", { ...data, commitments, invite }) };
     },
   },
   jobs: {

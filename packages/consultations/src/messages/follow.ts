@@ -128,6 +128,7 @@ export const follow = {
   "consultations.follow.statement.publish": "Publish and email everyone asked",
   "consultations.follow.statement.saved": "The statement is saved.",
   "consultations.follow.statement.published": "The statement is published; everyone who was asked is being emailed.",
+  "consultations.follow.statement.seeResults": "See it beside the results",
   "consultations.follow.statement.publishedOn": "Published on {date}. Changes you save are shown at once; nobody is emailed again.",
   "consultations.follow.statement.notClosed": "The statement can be published once the consultation is closed.",
   "consultations.follow.statement.alreadyPublished": "The statement was already published.",
@@ -147,6 +148,9 @@ export const follow = {
   "consultations.follow.mail.reminder.subject": "Reminder: \u201C{title}\u201D closes {deadline}",
   "consultations.follow.mail.reminder.text": "Your answer to the consultation \u201C{title}\u201D has not been submitted yet.\n\nThe deadline is {deadline}.\n\nAnswer or finish your draft here:\n{url}",
   "consultations.follow.mail.statement.subject": "You said, we did: \u201C{title}\u201D",
-  "consultations.follow.mail.statement.text": "The secretariat has published what it heard in the consultation \u201C{title}\u201D and what it will do.\n\n{statement}\n\n{commitments}See the results and the statement, and tell us whether you feel heard:\n{url}",
+  "consultations.follow.mail.statement.text": "The secretariat has published what it heard in the consultation \u201C{title}\u201D and what it will do.\n\n{statement}\n\n{commitments}{invite}\n{url}",
+  // Only those whose organisation (or who themselves) submitted are asked whether they feel heard.
+  "consultations.follow.mail.statement.inviteHeard": "See the results and the statement, and tell us whether you feel heard:",
+  "consultations.follow.mail.statement.invite": "See the results and the statement:",
   "consultations.follow.mail.statement.commitments": "Commitments:\n{list}\n\n",
 } as const;
