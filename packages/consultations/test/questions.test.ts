@@ -59,9 +59,17 @@ describe("question kinds: validation", () => {
     expect(submitted.ok).toBe(false);
     if (submitted.ok) return;
     expect(Object.keys(submitted.errors).sort()).toEqual([short.id, single.id, scale.id, ranking.id, yesNo.id].sort());
-    expect(submitted.errors[short.id]).toBe("Answer this question: it is required.");
+    // Each names its question, so the error summary of a long form says where.
+    expect(submitted.errors[short.id]).toBe(`Question 1, \u201C${short.prompt}\u201D: answer it, it is required.`);
+    expect(submitted.errors[yesNo.id]).toBe(`Question 7, \u201C${yesNo.prompt}\u201D: answer it, it is required.`);
     // Whitespace is no answer.
-    expect(check(short, { [a(short.id)]: ["   "] }, "submit")).toMatchObject({ ok: false, errors: { [short.id]: "Answer this question: it is required." } });
+    expect(check(short, { [a(short.id)]: ["   "] }, "submit")).toMatchObject({ ok: false, errors: { [short.id]: `Question 1, \u201C${short.prompt}\u201D: answer it, it is required.` } });
+  });
+
+  it("names a long question by its first words in the required error", () => {
+    const wordy = question("SINGLE_CHOICE", { required: true, options: ["A", "B"], prompt: "Which option should the coalition put first in its submission to the Senate committee on mining?" });
+    const result = validateAnswers([short, wordy], { [a(short.id)]: ["Yes"] }, "submit", t);
+    expect(result).toMatchObject({ ok: false, errors: { [wordy.id]: "Question 2, \u201CWhich option should the coalition put first in its\u2026\u201D: answer it, it is required." } });
   });
 
   it("texts are bounded", () => {

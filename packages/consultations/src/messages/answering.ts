@@ -17,7 +17,8 @@ export const answering = {
   "consultations.answering.question.multipleHint": "Tick all that apply.",
 
   // Validation, one message per question.
-  "consultations.answering.error.required": "Answer this question: it is required.",
+  // Names the question, so a long form's error summary says where.
+  "consultations.answering.error.required": "Question {n}, \u201C{prompt}\u201D: answer it, it is required.",
   "consultations.answering.error.tooLong": "Keep this answer under {max} characters (it has {length}).",
   "consultations.answering.error.commentTooLong": "Keep the comment under {max} characters (it has {length}).",
   "consultations.answering.error.notAnOption": "Choose one of the options offered.",

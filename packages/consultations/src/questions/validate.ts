@@ -106,6 +106,15 @@ export function answerSchema(q: Question, t: ValidationT): z.ZodType<Answer | un
   }
 }
 
+/** A question's prompt as an error names it: its first words (up to 60 characters) when it is long. */
+function shortPrompt(prompt: string): string {
+  const flat = prompt.replace(/\s+/g, " ").trim();
+  if (flat.length <= 60) return flat;
+  const cut = flat.slice(0, 60);
+  const space = cut.lastIndexOf(" ");
+  return `${(space > 30 ? cut.slice(0, space) : cut).trimEnd()}\u2026`;
+}
+
 /**
  * Reads and checks the answers a form sent (as `formLists` gives them) against the questions.
  * Every question is checked, so a person sees all problems at once; `answers` holds what was
@@ -114,14 +123,15 @@ export function answerSchema(q: Question, t: ValidationT): z.ZodType<Answer | un
 export function validateAnswers(questions: readonly Question[], values: FieldValues, completeness: Completeness, t: ValidationT): AnswersResult {
   const answers: Answers = {};
   const errors: AnswerErrors = {};
-  for (const q of questions) {
+  for (const [i, q] of questions.entries()) {
+    const required = () => t("consultations.answering.error.required", { n: i + 1, prompt: shortPrompt(q.prompt) });
     const parsed = answerSchema(q, t).safeParse(rawInput(q, values));
     if (!parsed.success) {
-      errors[q.id] = parsed.error.issues[0]?.message ?? t("consultations.answering.error.required");
+      errors[q.id] = parsed.error.issues[0]?.message ?? required();
       continue;
     }
     if (parsed.data === undefined) {
-      if (completeness === "submit" && q.required) errors[q.id] = t("consultations.answering.error.required");
+      if (completeness === "submit" && q.required) errors[q.id] = required();
       continue;
     }
     answers[q.id] = parsed.data;
