@@ -1,10 +1,12 @@
 import type { SeedContext } from "@commons/plugin-sdk/server";
-import { respondentKey, type QuestionKind } from "./constants.ts";
+import { MODULE_ID, respondentKey, type QuestionKind } from "./constants.ts";
 import type { Answer } from "./questions/kinds.ts";
 // Types only: server.ts imports this file, and the manifest imports server.ts.
 import type { settings } from "./settings.ts";
 
 type Ctx = SeedContext<typeof settings>;
+
+export const DEMO_TIMEZONE = "Asia/Manila";
 
 const DAY = 86_400_000;
 
@@ -113,6 +115,9 @@ const PLANS: ConsultationPlan[] = [
  * active organisation it writes nothing.
  */
 export async function seedDemo({ db, tenantId, members, log }: Ctx): Promise<void> {
+  // The demo coalition (the Open Extractives Alliance) works in the Philippines: its times are
+  // typed and shown in Manila time. Only while the module's settings are still the seed's empty row.
+  await db.moduleSetting.updateMany({ where: { moduleId: MODULE_ID, settings: { equals: {} } }, data: { settings: { timezone: DEMO_TIMEZONE } } });
   const owner = members.find((m) => m.role === "SECRETARIAT_STAFF") ?? members.find((m) => m.role === "SECRETARIAT_ADMIN");
   const active = await db.organisation.findMany({ where: { status: "ACTIVE" }, orderBy: { name: "asc" }, select: { id: true } });
   if (!owner || !active.length) {

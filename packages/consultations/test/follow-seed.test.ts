@@ -29,6 +29,8 @@ describe("the demo seed", () => {
   it("writes an open consultation with drafts and submissions, and a closed one with results and a published statement", async () => {
     const [outcome] = await seedModules([consultations], [h.tenant.id], log);
     expect(outcome?.outcome).toBe("seeded");
+    // The demo coalition works in Manila time.
+    expect(await h.db((db) => db.moduleSetting.findFirst({ where: { moduleId: "consultations" }, select: { settings: true } }))).toEqual({ settings: { timezone: "Asia/Manila" } });
     const seeded = await h.db((db) =>
       db.consultation.findMany({
         orderBy: { title: "asc" },
