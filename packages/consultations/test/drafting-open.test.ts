@@ -155,7 +155,7 @@ describe("the opening email", () => {
     for (const person of [focal0, member0, stakeholder]) await mailbox.waitFor((m) => m.subject === subject && m.to.includes(person.email));
     const message = mailbox.messages().find((m) => m.subject === subject && m.to.includes(focal0.email))!;
     expect(message.text).toContain("Agree what we ask the Senate.");
-    expect(message.text).toContain("Answers are accepted until 2030-05-20 09:00 UTC.");
+    expect(message.text).toContain("Answers are accepted until May 20, 2030, 09:00 GMT+0.");
     expect(message.text).toContain(`/c/${h.tenant.slug}/consultations/${id}`);
 
     const again = await h.dispatch(event.type, event.payload as Record<string, unknown>, { eventId: event.id });

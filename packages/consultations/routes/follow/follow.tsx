@@ -1,6 +1,6 @@
 import type { MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
-import { formatDateTime } from "@commons/i18n";
+import { formatDateTime, formatWithZone, safeZone } from "@commons/i18n";
 import { Button, Notice, Pagination, SelectField, Table } from "@commons/ui";
 import { PAGE_SIZE, PERMISSIONS } from "../../src/constants.ts";
 import { consultationTabs, findConsultation, guard, pageParam, requireId, type RouteArgs } from "../../src/follow/access.server.ts";
@@ -25,13 +25,19 @@ export async function loader(args: RouteArgs) {
   const opened = url.searchParams.get("opened");
   const notice = opened !== null ? "opened" : (NOTICES.find((n) => n === url.searchParams.get("notice")) ?? null);
   const count = Number(opened ?? url.searchParams.get("count") ?? 0) || 0;
-  return guard(args, PERMISSIONS.manage, async ({ db, tenant, nav, person }) => {
+  return guard(args, PERMISSIONS.manage, async ({ db, tenant, nav, person, settings }) => {
     const consultation = await findConsultation(db, consultationId);
     const summary = await progressSummary(db, tenant.id, consultationId, filters);
     const rows = summary.matching ? await progressPage(db, tenant.id, consultationId, filters, page) : [];
     return {
       slug: tenant.slug,
-      consultation: { id: consultation.id, title: consultation.title, status: consultation.status, deadline: consultation.deadline?.toISOString() ?? null },
+      consultation: {
+        id: consultation.id,
+        title: consultation.title,
+        status: consultation.status,
+        // Written as on every consultations page and email: the coalition's zone, named.
+        deadline: consultation.deadline ? formatWithZone(consultation.deadline, person.locale, safeZone(settings.timezone)) : null,
+      },
       summary,
       rows,
       filters,
@@ -96,7 +102,7 @@ export default function FollowPage() {
       <p>
         <strong>{t(`consultations.follow.status.${consultation.status}` as FollowKey)}</strong>
         {" · "}
-        {consultation.deadline ? t("consultations.follow.deadline", { deadline: formatDateTime(consultation.deadline, locale) }) : t("consultations.follow.noDeadline")}
+        {consultation.deadline ? t("consultations.follow.deadline", { deadline: consultation.deadline }) : t("consultations.follow.noDeadline")}
       </p>
       {notice ? <Notice tone={notice.kind === "reminded" || notice.kind === "closed" || notice.kind === "opened" ? "success" : "warning"}>{t(NOTICE_LABEL[notice.kind], { count: notice.count })}</Notice> : null}
 

@@ -1,4 +1,4 @@
-import { formatDateTime, safeZone } from "@commons/i18n";
+import { formatDateTime, formatWithZone, safeZone } from "@commons/i18n";
 import { renderMarkdown } from "@commons/markdown";
 import { PERMISSIONS } from "../constants.ts";
 import { takesAnswers, type ConsultationForPerson, type ConsultationsCtx } from "../access.server.ts";
@@ -16,10 +16,9 @@ export function when(ctx: ConsultationsCtx, date: Date): string {
   return formatDateTime(date, ctx.person.locale, coalitionZone(ctx));
 }
 
-/** A date with its zone spelled out: "Dec 15, 2026, 5:00 PM GMT+8 (Asia/Manila)". */
+/** A date with its zone named, as every consultations page and email writes a deadline (formatWithZone). */
 export function whenNamed(ctx: ConsultationsCtx, date: Date): string {
-  const zone = coalitionZone(ctx);
-  return zone === "UTC" ? when(ctx, date) : `${when(ctx, date)} (${zone})`;
+  return formatWithZone(date, ctx.person.locale, coalitionZone(ctx));
 }
 
 /** What the answering page shows; shared by its loader and by its action's failures. */

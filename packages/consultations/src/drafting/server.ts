@@ -3,7 +3,7 @@ import type { ModuleServer } from "@commons/plugin-sdk/server";
 import { EVENTS } from "../constants.ts";
 import type { settings } from "../settings.ts";
 import type { DraftingKey } from "./i18n.ts";
-import { safeZone, toLocalInput, zoneName } from "@commons/i18n";
+import { formatWithZone, safeZone } from "@commons/i18n";
 
 const opened = z.object({ consultationId: z.string().uuid() });
 
@@ -32,7 +32,8 @@ export const draftingServer: Pick<ModuleServer<typeof settings>, "subscribers" |
       const data = {
         title: consultation.title,
         purpose: consultation.purpose,
-        deadline: consultation.deadline ? `${toLocalInput(consultation.deadline, zone).replace("T", " ")} ${zoneName(zone, consultation.deadline)}` : "",
+        deadline: consultation.deadline?.toISOString() ?? "",
+        zone,
         url: moduleUrl(consultationId),
       };
       let sent = 0;
@@ -44,9 +45,11 @@ export const draftingServer: Pick<ModuleServer<typeof settings>, "subscribers" |
     "consultation-opened": (data, t) => {
       const key = (k: DraftingKey) => k;
       const purpose = String(data.purpose ?? "").trim();
+      // The deadline in the reader's language and the coalition's zone, named (as on the pages and the reminder).
+      const deadline = data.deadline ? formatWithZone(String(data.deadline), t("consultations.follow.locale"), safeZone(String(data.zone ?? "UTC"))) : "";
       return {
         subject: t(key("consultations.drafting.mail.opened.subject"), data),
-        text: [t(key("consultations.drafting.mail.opened.intro"), data), purpose, t(key("consultations.drafting.mail.opened.deadline"), data), t(key("consultations.drafting.mail.opened.link"), data)]
+        text: [t(key("consultations.drafting.mail.opened.intro"), data), purpose, deadline ? t(key("consultations.drafting.mail.opened.deadline"), { deadline }) : "", t(key("consultations.drafting.mail.opened.link"), data)]
           .filter(Boolean)
           .join("\n\n"),
       };

@@ -1,3 +1,4 @@
+import { safeZone } from "@commons/i18n";
 import { z } from "zod";
 import type { SubscriberContext } from "@commons/plugin-sdk/server";
 import type { settings } from "../settings.ts";
@@ -15,7 +16,7 @@ const reminderDue = z.object({ consultationId: z.uuid(), reminderKey: z.string()
  * is emailed only if that row is new. One statement records them all; a second delivery of
  * the event, a second event for the same reminder or a retry finds the rows and emails nobody.
  */
-export async function remindNonResponders(event: { payload: unknown }, { db, tenantId, email, moduleUrl, log }: SubscriberContext<typeof settings>): Promise<void> {
+export async function remindNonResponders(event: { payload: unknown }, { db, tenantId, email, moduleUrl, log, settings: coalition }: SubscriberContext<typeof settings>): Promise<void> {
   const { consultationId, reminderKey } = reminderDue.parse(event.payload);
   const consultation = await db.consultation.findUnique({ where: { id: consultationId }, select: { title: true, status: true, deadline: true } });
   // Closed (or never opened) meanwhile: nobody can answer any more, so nobody is reminded.
@@ -45,7 +46,7 @@ export async function remindNonResponders(event: { payload: unknown }, { db, ten
     RETURNING respondent_key`;
   if (!fresh.length) return;
   const people = await peopleToEmail(db, fresh.map((r) => r.respondent_key), "focal");
-  const data = { title: consultation.title, deadline: consultation.deadline.toISOString(), url: moduleUrl(consultationId) };
+  const data = { title: consultation.title, deadline: consultation.deadline.toISOString(), zone: safeZone(coalition.timezone), url: moduleUrl(consultationId) };
   for (const userId of people) await email(userId, EMAIL_REMINDER, data);
   log.info("consultations: reminder sent", { consultationId, reminderKey, respondents: fresh.length, people: people.length });
 }

@@ -1,5 +1,5 @@
 import type { ModuleServer } from "@commons/plugin-sdk/server";
-import { formatDateTime } from "@commons/i18n";
+import { formatWithZone, safeZone } from "@commons/i18n";
 import { EVENTS, JOBS } from "../constants.ts";
 import type { settings } from "../settings.ts";
 import { EMAIL_REMINDER, remindNonResponders } from "./reminders.server.ts";
@@ -14,8 +14,8 @@ export const followServer: Pick<ModuleServer<typeof settings>, "subscribers" | "
   },
   emails: {
     [EMAIL_REMINDER]: (data, t) => {
-      // The deadline in the reader's language, with its time zone named.
-      const deadline = formatDateTime(String(data.deadline), t("consultations.follow.locale"));
+      // The deadline in the reader's language and the coalition's zone, named (as on the pages).
+      const deadline = formatWithZone(String(data.deadline), t("consultations.follow.locale"), safeZone(String(data.zone ?? "UTC")));
       return { subject: t("consultations.follow.mail.reminder.subject", { ...data, deadline }), text: t("consultations.follow.mail.reminder.text", { ...data, deadline }) };
     },
     [EMAIL_STATEMENT]: (data, t) => {
