@@ -78,6 +78,8 @@ describe("the tick job and its reminders", () => {
     expect([focalA, colleagueA, focalB, onlyMemberC, focalD, stakeholder, admin].map((p) => received(p, "Fiscal regime"))).toEqual([1, 0, 1, 1, 0, 1, 0]);
     const message = mailbox.messages().find((m) => m.to.includes(focalA.email) && subject("Fiscal regime")(m))!;
     expect(message.subject).toContain("May 10, 2027");
+    // Written as on the pages (formatWithZone): date, time and the coalition's zone.
+    expect(message.text).toMatch(/The deadline is May 10, 2027, \d\d:\d\d GMT\+0\./);
     expect(message.text).toContain(`/consultations/${consultationId}`);
   });
 
