@@ -136,10 +136,7 @@ test("a multi-stakeholder forum: invitation, rules, posts, a mention, minutes, a
   const threadUrl = new URL(stakeholder.url()).pathname;
 
   // Nothing else of the coalition: the member directory, consultations and another forum are not found.
-  // Consultations should answer 404 too: its index lets any member of the coalition in
-  // (consultationGuard with no permission) and shows a stakeholder an empty list. Reported;
-  // add `/c/${OEA.slug}/consultations` here once it checks consultations:take-part.
-  for (const path of [`/c/${OEA.slug}/members`, `/c/${OEA.slug}/members/people`, otherForum]) {
+  for (const path of [`/c/${OEA.slug}/members`, `/c/${OEA.slug}/members/people`, `/c/${OEA.slug}/consultations`, `/c/${OEA.slug}/admin/activity`, otherForum]) {
     const response = await stakeholder.goto(path);
     expect(response?.status(), path).toBe(404);
     await expect(stakeholder.getByRole("heading", { level: 1, name: "Page not found" })).toBeVisible();
