@@ -78,7 +78,7 @@ export interface ResultsSnapshot {
  * The heavy part of the results, in one statement: every question's counts (answered; per
  * option; a scale's mean; a ranking's average rank) and the first `textsLimit` written
  * answers of each question with its total. Names are read only when `named`. The submitted
- * responses' answers are unnested once (`a`) and scanned once for all the counts (`opts`).
+ * responses' answers are unnested once (`a`).
  * With `store`, the same statement keeps the result on a closed consultation (`stored`).
  */
 async function aggregateResults(db: Db, tenantId: string, consultationId: string, options: { named: boolean; textsLimit: number; store: boolean }): Promise<ResultsSnapshot> {
@@ -99,25 +99,24 @@ async function aggregateResults(db: Db, tenantId: string, consultationId: string
         AND NOT (jsonb_typeof(e.value) = 'string' AND btrim(e.value #>> '{}') = '')
         AND NOT (jsonb_typeof(e.value) = 'array' AND jsonb_array_length(e.value) = 0)
     ),
-    opts AS (
-      SELECT a.qid, a.kind, o.value, o.pos
-      FROM a CROSS JOIN LATERAL (
-        SELECT a.v #>> '{}' AS value, NULL::bigint AS pos WHERE a.kind IN ('SINGLE_CHOICE', 'SCALE') AND jsonb_typeof(a.v) IN ('string', 'number')
-        UNION ALL
-        SELECT a.v ->> 'answer', NULL WHERE a.kind = 'YES_NO' AND jsonb_typeof(a.v) = 'object' AND a.v ->> 'answer' IN ('yes', 'no')
-        UNION ALL
-        SELECT x.value, x.pos FROM jsonb_array_elements_text(CASE WHEN a.kind IN ('MULTIPLE_CHOICE', 'RANKING') AND jsonb_typeof(a.v) = 'array' THEN a.v ELSE '[]'::jsonb END) WITH ORDINALITY AS x(value, pos)
-      ) o
-      WHERE a.kind IN ('SINGLE_CHOICE', 'SCALE', 'YES_NO', 'MULTIPLE_CHOICE', 'RANKING')
+    arr AS (
+      SELECT qid, kind, CASE WHEN jsonb_typeof(v) = 'array' THEN v ELSE '[]'::jsonb END AS v FROM a WHERE kind IN ('MULTIPLE_CHOICE', 'RANKING')
     ),
     counts AS (
-      SELECT qid, 'answered' AS part, NULL::text AS value, count(*)::int AS n,
-             avg(CASE WHEN kind = 'SCALE' AND jsonb_typeof(v) = 'number' THEN (v #>> '{}')::float8 END) AS x,
-             count(*) FILTER (WHERE kind = 'SCALE' AND jsonb_typeof(v) = 'number')::int AS scaled
-      FROM a GROUP BY qid
+      SELECT qid, 'answered' AS part, NULL::text AS value, count(*)::int AS n, NULL::float8 AS x FROM a GROUP BY qid
       UNION ALL
-      SELECT qid, 'option', value, count(*)::int, CASE WHEN kind = 'RANKING' THEN avg(pos)::float8 END, 0
-      FROM opts GROUP BY qid, kind, value
+      SELECT qid, 'option', v #>> '{}', count(*)::int, NULL FROM a
+        WHERE kind IN ('SINGLE_CHOICE', 'SCALE') AND jsonb_typeof(v) IN ('string', 'number') GROUP BY qid, v #>> '{}'
+      UNION ALL
+      SELECT qid, 'mean', NULL, count(*)::int, avg((v #>> '{}')::float8) FROM a
+        WHERE kind = 'SCALE' AND jsonb_typeof(v) = 'number' GROUP BY qid
+      UNION ALL
+      SELECT qid, 'option', v ->> 'answer', count(*)::int, NULL FROM a
+        WHERE kind = 'YES_NO' AND jsonb_typeof(v) = 'object' AND v ->> 'answer' IN ('yes', 'no') GROUP BY qid, v ->> 'answer'
+      UNION ALL
+      SELECT qid, 'option', o.value, count(*)::int, CASE WHEN kind = 'RANKING' THEN avg(o.pos)::float8 END
+        FROM arr CROSS JOIN LATERAL jsonb_array_elements_text(arr.v) WITH ORDINALITY AS o(value, pos)
+        GROUP BY qid, kind, o.value
     ),
     written AS (
       SELECT qid, respondent_key, organisation_id, user_id, btrim(CASE WHEN kind = 'YES_NO' THEN v ->> 'comment' ELSE v #>> '{}' END) AS text FROM a
@@ -139,10 +138,7 @@ async function aggregateResults(db: Db, tenantId: string, consultationId: string
     ),
     result AS (
       SELECT
-        (SELECT json_agg(json_build_object('qid', qid, 'part', part, 'value', value, 'n', n, 'x', x)) FROM (
-           SELECT qid, part, value, n, x FROM counts
-           UNION ALL SELECT qid, 'mean', NULL, scaled, x FROM counts WHERE part = 'answered' AND scaled > 0
-         ) c) AS counts,
+        (SELECT json_agg(counts) FROM counts) AS counts,
         (SELECT json_agg(json_build_object('qid', qid, 'text', text, 'total', total, 'name', name) ORDER BY qid, rn) FROM texts) AS texts
     ),
     -- A data-modifying WITH runs to completion whether or not the query reads it.
