@@ -113,6 +113,12 @@ describe("the follow area's pages render on the server", () => {
     const html = await render(statement.default, page);
     expect(h1s(html)).toBe(1);
     expect(html).toMatch(/aria-current="page"[^>]*>Statement</);
+    // Published (the participant test above published it): one notice, linking to the results.
+    expect(html.match(/Published on/g)).toHaveLength(1);
+    expect(html).toMatch(new RegExp(`href="/c/${h.tenant.slug}/consultations/${id}/results"[^>]*>See it beside the results</a>`));
+    const justPublished = await render(statement.default, page, { ok: true, form: "publish", notice: "The statement is published; everyone who was asked is being emailed." });
+    expect(justPublished).toContain("The statement is published");
+    expect(justPublished).not.toContain("Published on");
     expect(html).toContain(`href="/c/${h.tenant.slug}/consultations/${id}/edit"`);
     expect(html).toContain('<label');
     const preview = await h.call(statement.action as never, { request: admin.request(h.path(`${id}/statement`), { form: { intent: "preview", statement: "# Heard", commitments: "Do it | https://example.org" } }), params: { consultationId: id } });
