@@ -150,7 +150,6 @@ export default function ThreadPage() {
       <p>{t("forums.threads.thread.posts", { count: thread.posts })}</p>
       {thread.locked ? <Notice tone="warning">{t("forums.threads.thread.lockedNotice")}</Notice> : null}
       <Feedback result={result} />
-      <NotificationLevelForm slug={nav.slug} forumId={nav.forumId} threadId={thread.id} level={level} returnTo={`${here}?page=${page}`} />
       {moderates ? (
         <Form method="post" className="thread-moderation">
           <input type="hidden" name="intent" value={thread.locked ? "unlock" : "lock"} />
@@ -237,6 +236,8 @@ export default function ThreadPage() {
           </Form>
         </section>
       ) : null}
+      {/* After the posts: on a phone the conversation comes first. */}
+      <NotificationLevelForm slug={nav.slug} forumId={nav.forumId} threadId={thread.id} level={level} returnTo={`${here}?page=${page}`} />
     </main>
   );
 }
