@@ -171,8 +171,9 @@ test("a consultation runs end to end: drafted, opened, answered with and without
   // The required question is still empty: submitting is refused, the rest is kept.
   const refused = await submit(focal, focal.getByRole("button", { name: "Submit answers" }));
   expect(refused.status()).toBe(400);
-  await expect(focal.getByRole("alert")).toContainText("Answer this question: it is required.");
-  await expect(question(focal, QUESTIONS.province)).toHaveAccessibleDescription(/Answer this question: it is required\./);
+  // The summary names the question, so a long form says where.
+  await expect(focal.getByRole("alert")).toContainText(/Question 1, “Which province should the revenue-tracking[^”]*”: answer it, it is required\./);
+  await expect(question(focal, QUESTIONS.province)).toHaveAccessibleDescription(/answer it, it is required\./);
   await expect(question(focal, QUESTIONS.position).getByLabel("Support with changes")).toBeChecked();
   await shoot(focal, "consultations-answer-error", { phone: false });
 
@@ -257,7 +258,7 @@ test("a consultation runs end to end: drafted, opened, answered with and without
 
   // ── Results: a chart and the numbers ──
   await visit(page, `${consultationUrl}/follow`);
-  await page.getByRole("link", { name: "Results", exact: true }).click();
+  await page.getByRole("navigation", { name: "This consultation" }).getByRole("link", { name: "Results" }).click();
   await expect(page.getByRole("heading", { level: 1, name: `Results: ${title}` })).toBeVisible();
   await expect(page.getByText("2 responses from 3 recipients.")).toBeVisible();
   const positionChart = page.getByRole("img", { name: new RegExp(`^${QUESTIONS.position.replace(/\?/g, "\\?")}`) });
