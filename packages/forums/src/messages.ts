@@ -1,5 +1,6 @@
 import { common } from "./messages/common.ts";
 import { decisions } from "./messages/decisions.ts";
+import { forumNav } from "./messages/forum-nav.ts";
 import { notifications } from "./messages/notifications.ts";
 import { spaces } from "./messages/spaces.ts";
 import { threads } from "./messages/threads.ts";
@@ -10,6 +11,7 @@ import { threads } from "./messages/threads.ts";
  */
 export const en = {
   ...common,
+  ...forumNav,
   ...spaces,
   ...threads,
   ...decisions,

@@ -1,17 +1,14 @@
 import { useRouteLoaderData } from "@remix-run/react";
 import { createCatalogueTranslator, DEFAULT_LOCALE, type Params } from "@commons/i18n";
 import { common } from "../messages/common.ts";
-import { notificationLevels, notifications } from "../messages/notifications.ts";
+import { notifications } from "../messages/notifications.ts";
 
 /** The notifications area's pages ship only their own strings and the common ones. */
 const catalogue = { ...common, ...notifications } as const;
 export type NotificationsKey = keyof typeof catalogue;
 export type NotificationsT = (key: NotificationsKey, params?: Params) => string;
-export type LevelFormKey = keyof typeof notificationLevels;
-export type LevelFormT = (key: LevelFormKey, params?: Params) => string;
 
 const translators = new Map<string, NotificationsT>();
-const levelTranslators = new Map<string, LevelFormT>();
 
 /** The translator for a locale (server side: the person's). */
 export function notificationsT(locale: string = DEFAULT_LOCALE): NotificationsT {
@@ -28,10 +25,3 @@ export function useNotificationsT(): NotificationsT {
   return notificationsT(useLocale());
 }
 
-/** Only the level form's strings: thread and forum pages render the form and ship no more. */
-export function useLevelFormT(): LevelFormT {
-  const locale = useLocale();
-  let translate = levelTranslators.get(locale);
-  if (!translate) levelTranslators.set(locale, (translate = createCatalogueTranslator({ en: notificationLevels }, locale) as LevelFormT));
-  return translate;
-}

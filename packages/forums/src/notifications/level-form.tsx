@@ -1,6 +1,6 @@
 import { Form } from "@remix-run/react";
 import { Button, SelectField } from "@commons/ui";
-import { useLevelFormT } from "./i18n.ts";
+import { useLevelFormT } from "./level-form-i18n.ts";
 
 export type NotificationLevel = "WATCH" | "NORMAL" | "MUTE";
 

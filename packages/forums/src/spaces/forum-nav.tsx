@@ -1,7 +1,21 @@
-import { Link } from "@remix-run/react";
+import { Link, useRouteLoaderData } from "@remix-run/react";
+import { createCatalogueTranslator, DEFAULT_LOCALE } from "@commons/i18n";
 import type { ForumNavData } from "../access.server.ts";
+import { forumNav } from "../messages/forum-nav.ts";
 import stylesheet from "./forum.css?url";
-import { useSpacesT, type SpacesKey } from "./i18n.ts";
+
+type NavKey = keyof typeof forumNav;
+type NavT = (key: NavKey, params?: Record<string, string | number>) => string;
+
+const translators = new Map<string, NavT>();
+
+/** Only the header's own strings (not the spaces area's catalogue): every forum page ships this component. */
+function useNavT(): NavT {
+  const locale = useRouteLoaderData<{ locale?: string }>("root")?.locale ?? DEFAULT_LOCALE;
+  let translate = translators.get(locale);
+  if (!translate) translators.set(locale, (translate = createCatalogueTranslator({ en: forumNav }, locale) as NavT));
+  return translate;
+}
 
 /** Every forum page exports these as its `links` (or adds them to its own). */
 export const forumLinks = () => [{ rel: "stylesheet", href: stylesheet }];
@@ -9,7 +23,7 @@ export const forumLinks = () => [{ rel: "stylesheet", href: stylesheet }];
 /** The forum's pages, in the order of the tab bar. */
 export type ForumTab = "discussions" | "meetings" | "record" | "participants" | "rules" | "settings";
 
-const TABS: readonly { tab: ForumTab; path: string; label: SpacesKey; managersOnly?: boolean }[] = [
+const TABS: readonly { tab: ForumTab; path: string; label: NavKey; managersOnly?: boolean }[] = [
   { tab: "discussions", path: "", label: "forums.spaces.tab.discussions" },
   { tab: "meetings", path: "/meetings", label: "forums.spaces.tab.meetings" },
   { tab: "record", path: "/record", label: "forums.spaces.tab.record" },
@@ -25,7 +39,7 @@ const TABS: readonly { tab: ForumTab; path: string; label: SpacesKey; managersOn
  * page is the tab itself, "location" when it is inside it).
  */
 export function ForumNav({ nav, current, title, inside = false }: { nav: ForumNavData; current: ForumTab; title?: string; inside?: boolean }) {
-  const t = useSpacesT();
+  const t = useNavT();
   const base = `/c/${nav.slug}/forums/${nav.forumId}`;
   return (
     <header className="forum-header">

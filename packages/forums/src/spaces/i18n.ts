@@ -1,13 +1,14 @@
 import { useRouteLoaderData } from "@remix-run/react";
 import { createCatalogueTranslator, DEFAULT_LOCALE, type Params } from "@commons/i18n";
 import { common } from "../messages/common.ts";
+import { forumNav } from "../messages/forum-nav.ts";
 import { spaces } from "../messages/spaces.ts";
 
 /**
  * The spaces area's translator: its own strings and the module's common ones, so its pages
- * (and the forum tab bar every forum page shows) ship only these.
+ * ship only these (the forum tab bar has its own, smaller one: forum-nav.tsx).
  */
-const catalogue = { ...common, ...spaces } as const;
+const catalogue = { ...common, ...forumNav, ...spaces } as const;
 export type SpacesKey = keyof typeof catalogue;
 export type SpacesT = (key: SpacesKey, params?: Params) => string;
 

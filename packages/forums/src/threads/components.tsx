@@ -1,15 +1,15 @@
 import type { ReactNode } from "react";
 import { Link } from "@remix-run/react";
-import { FileField, FormFeedback, TextAreaField } from "@commons/ui";
+import { FileField, FormFeedback, TextAreaField, type FormResult as ActionResult } from "@commons/ui";
 import type { ForumNavData } from "../access.server.ts";
-import type { ActionResult } from "../spaces/components.tsx";
 import { ForumNav, forumLinks } from "../spaces/forum-nav.tsx";
 import { useThreadsT } from "./i18n.ts";
 import { MAX_FILES, pageOfNumber, POST_MAX } from "./limits.ts";
 import stylesheet from "./threads.css?url";
 
-// The SDK's form results, shared with the other forum pages.
-export { failureOf, type ActionResult } from "../spaces/components.tsx";
+// The form results every forum page shares (from @commons/ui, not the spaces area, whose
+// module would bring its whole catalogue into every thread page's bundle).
+export { failureOf, type FormResult as ActionResult } from "@commons/ui";
 
 /** Thread pages add their own stylesheet to the forum header's. */
 export const threadLinks = () => [...forumLinks(), { rel: "stylesheet", href: stylesheet }];
