@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { notFound, withModule, type ModuleContext, type RequestContext } from "@commons/plugin-sdk/server";
+import { guardFor, notFound, type ModuleContext, type ModuleRouteArgs } from "@commons/plugin-sdk/server";
 import consultations from "../manifest.ts";
 import { PERMISSIONS, respondentKey } from "./constants.ts";
 import type { settings } from "./settings.ts";
@@ -14,11 +14,10 @@ import type { settings } from "./settings.ts";
 export type ConsultationsCtx = ModuleContext<typeof settings>;
 
 /** What a loader or action is called with (the portal's load context satisfies RequestContext). */
-export interface ConsultationRouteArgs {
-  request: Request;
-  context: unknown;
-  params: Record<string, string | undefined>;
-}
+export type ConsultationRouteArgs = ModuleRouteArgs;
+
+/** The module's guard: signed in, a member of this coalition, the permission held (null: any member). */
+export const guardConsultations = guardFor(consultations);
 
 /**
  * For pages of one consultation that its audience reaches: any member of the coalition gets
@@ -27,15 +26,11 @@ export interface ConsultationRouteArgs {
  * here; everyone outside the audience gets 404 from consultationForPerson.
  */
 export function consultationGuard<T>(args: ConsultationRouteArgs, work: (ctx: ConsultationsCtx) => Promise<T>): Promise<T> {
-  return withModule({ request: args.request, context: args.context as RequestContext, params: args.params }, consultations, null, work);
+  return guardConsultations(args, null, work);
 }
 
 /** An id from a URL or a form: a uuid, or the page does not exist (never a 500 from the database). */
-export function requireUuid(value: unknown): string {
-  const parsed = z.uuid().safeParse(value);
-  if (!parsed.success) throw notFound();
-  return parsed.data.toLowerCase();
-}
+export { requireId as requireUuid } from "@commons/plugin-sdk/server";
 
 const SELECT = {
   id: true, title: true, purpose: true, background: true, status: true, mode: true, visibility: true,

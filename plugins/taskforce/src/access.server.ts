@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { notFound, withModule, type ModuleContext, type RequestContext } from "@commons/plugin-sdk/server";
+import { guardFor, notFound, type ModuleContext } from "@commons/plugin-sdk/server";
 import taskforceModule, { type settings } from "../manifest.ts";
 import { PERMISSIONS } from "./constants.ts";
 import { t, type MessageKey } from "./i18n.ts";
@@ -7,26 +7,12 @@ import { t, type MessageKey } from "./i18n.ts";
 export type Ctx = ModuleContext<typeof settings>;
 export type Db = Ctx["db"];
 
-/** What a loader or action is called with (the portal's load context satisfies RequestContext). */
-export interface RouteArgs {
-  request: Request;
-  context: unknown;
-  params: Record<string, string | undefined>;
-}
+export { requireId, type ModuleRouteArgs as RouteArgs } from "@commons/plugin-sdk/server";
 
 export const PAGE_SIZE = 20;
 
 /** Every route starts here: signed in, a member of the coalition, module on, permission held. */
-export function guard<T>(args: RouteArgs, permission: string, work: (ctx: Ctx) => Promise<T>): Promise<T> {
-  return withModule({ request: args.request, context: args.context as RequestContext, params: args.params }, taskforceModule, permission, work);
-}
-
-/** Ids come from URLs and hidden fields: anything but a UUID is a page that does not exist. */
-export function requireId(value: unknown): string {
-  const parsed = z.uuid().safeParse(value);
-  if (!parsed.success) throw notFound();
-  return parsed.data;
-}
+export const guard = guardFor(taskforceModule);
 
 export function pageParam(request: Request, name = "page"): number {
   const page = Number(new URL(request.url).searchParams.get(name) ?? 1);

@@ -1,6 +1,5 @@
-import { notFound, withModule, type RequestContext } from "@commons/plugin-sdk/server";
-import consultations from "../../manifest.ts";
-import type { ConsultationRouteArgs, ConsultationsCtx } from "../access.server.ts";
+import { notFound } from "@commons/plugin-sdk/server";
+import { guardConsultations, type ConsultationRouteArgs, type ConsultationsCtx } from "../access.server.ts";
 import { tabLabels } from "../drafting/components.tsx";
 import { draftingT } from "../drafting/i18n.ts";
 
@@ -12,7 +11,7 @@ export type RouteArgs = ConsultationRouteArgs;
 
 /** The secretariat's follow-area routes start here: signed in, a member of this coalition, the permission held. */
 export function guard<T>(args: RouteArgs, permission: string, work: (ctx: Ctx) => Promise<T>): Promise<T> {
-  return withModule({ request: args.request, context: args.context as RequestContext, params: args.params }, consultations, permission, work);
+  return guardConsultations(args, permission, work);
 }
 
 export function pageParam(url: URL, name = "page"): number {

@@ -1,5 +1,4 @@
-import { z } from "zod";
-import { notFound, withModule, withModuleVisitor, type ModulePerson, type RequestContext, type VisitorContext } from "@commons/plugin-sdk/server";
+import { notFound, withModule, withModuleVisitor, type ModulePerson, type ModuleRouteArgs as RouteArgs, type RequestContext, type VisitorContext } from "@commons/plugin-sdk/server";
 import members from "../../manifest.ts";
 import { PERMISSIONS } from "../constants.ts";
 import type { settings } from "../settings.ts";
@@ -7,12 +6,7 @@ import type { settings } from "../settings.ts";
 export type DirectoryCtx = VisitorContext<typeof settings>;
 export type Db = DirectoryCtx["db"];
 
-/** What a loader or action is called with (the portal's load context satisfies RequestContext). */
-export interface RouteArgs {
-  request: Request;
-  context: unknown;
-  params: Record<string, string | undefined>;
-}
+export { requireId, type ModuleRouteArgs as RouteArgs } from "@commons/plugin-sdk/server";
 
 /**
  * How much of the directory a person sees:
@@ -67,13 +61,6 @@ export function canEditOrganisation(ctx: Pick<DirectoryCtx, "can" | "person">, o
 /** People's emails and phones: the secretariat, and the organisation's own people. */
 export function seesContacts(viewer: Viewer, organisationId: string): boolean {
   return viewer.level === "manager" || (viewer.level === "member" && viewer.person?.organisationId === organisationId);
-}
-
-/** Ids come from URLs: anything but a UUID is a page that does not exist. */
-export function requireId(value: unknown): string {
-  const parsed = z.uuid().safeParse(value);
-  if (!parsed.success) throw notFound();
-  return parsed.data;
 }
 
 /** Organisations the directory lists and profiles show: applicants and those who left are not. */

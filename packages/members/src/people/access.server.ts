@@ -1,5 +1,4 @@
-import { z } from "zod";
-import { notFound, withModule, type ModuleContext, type RequestContext } from "@commons/plugin-sdk/server";
+import { guardFor, notFound, type ModuleContext } from "@commons/plugin-sdk/server";
 import members from "../../manifest.ts";
 import { PAGE_SIZE } from "../constants.ts";
 import type { settings } from "../settings.ts";
@@ -7,24 +6,9 @@ import type { settings } from "../settings.ts";
 export type Ctx = ModuleContext<typeof settings>;
 export type Db = Ctx["db"];
 
-/** What a loader or action is called with (the portal's load context satisfies RequestContext). */
-export interface RouteArgs {
-  request: Request;
-  context: unknown;
-  params: Record<string, string | undefined>;
-}
-
 /** Every people-area route starts here: signed in, a member, the permission held (null: any member). */
-export function guard<T>(args: RouteArgs, permission: string | null, work: (ctx: Ctx) => Promise<T>): Promise<T> {
-  return withModule({ request: args.request, context: args.context as RequestContext, params: args.params }, members, permission, work);
-}
-
-/** Ids come from URLs and hidden fields: anything but a UUID is a page that does not exist. */
-export function requireId(value: unknown): string {
-  const parsed = z.uuid().safeParse(value);
-  if (!parsed.success) throw notFound();
-  return parsed.data;
-}
+export const guard = guardFor(members);
+export { requireId, type ModuleRouteArgs as RouteArgs } from "@commons/plugin-sdk/server";
 
 export function pageParam(request: Request, name = "page"): number {
   const page = Number(new URL(request.url).searchParams.get(name) ?? 1);

@@ -13,5 +13,6 @@ export {
   MODULE_JOB_OPTIONS, MODULE_JOBS_QUEUE, moduleJobSchedules, processModuleJob, runModuleJob, syncModuleJobSchedulers,
   type ModuleJobData, type ModuleJobDeps, type ModuleJobOutcome, type ModuleJobSchedule,
 } from "./jobs.server.ts";
+export { guardFor, requireId, type ModuleRouteArgs } from "./route-guard.server.ts";
 export { seedModules, type SeedOutcome } from "./seed.server.ts";
 export { signToken, verifyToken, type TokenClaims } from "./signed-token.server.ts";
