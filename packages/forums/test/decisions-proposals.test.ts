@@ -174,6 +174,21 @@ describe("voting", () => {
     expect(await h.db((db) => db.forumVote.count({ where: { proposalId: { in: [early.id, late.id, open.id] } } }))).toBe(0);
   });
 
+  it("refuses votes in an archived forum, even on a proposal still open, and hides the vote form", async () => {
+    const forum = await createForum(h, f.secretariat.id, { name: `Archived ${Date.now()}` });
+    await addParticipant(h, forum.id, { organisationId: f.organisations.river.id });
+    await acceptRules(h, forum.id, [f.alice.id]);
+    const p = await proposal(forum.id);
+    expect(((await view(f.alice, forum.id, p.id)).data as { canVote: boolean }).canVote).toBe(true);
+    await h.db((db) => db.forum.update({ where: { id: forum.id }, data: { archivedAt: new Date() } }));
+    const page = (await view(f.alice, forum.id, p.id)).data as { canVote: boolean; archived: boolean };
+    expect(page).toMatchObject({ canVote: false, archived: true });
+    const refused = await vote(f.alice, forum.id, p.id, "agree");
+    expect(refused.status).toBe(409);
+    expect((refused.data as Failure).formError).toMatch(/archived/);
+    expect(await h.db((db) => db.forumVote.count({ where: { proposalId: p.id } }))).toBe(0);
+  });
+
   it("keeps people outside the forum, and other coalitions, out", async () => {
     const p = await proposal(f.forum.id);
     expect((await view(f.outsider, f.forum.id, p.id)).status).toBe(404);

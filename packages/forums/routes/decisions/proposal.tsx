@@ -108,7 +108,8 @@ export async function loader(args: RouteArgs) {
       timeLeft: state === "open" ? timeLeft(t, proposal.closesAt.getTime() - now.getTime()) : state === "notOpen" ? timeLeft(t, proposal.opensAt.getTime() - now.getTime()) : null,
       eligible: decided ? (proposal.eligibleCount ?? 0) : voters.keys.size,
       ballot: ballotValues(proposal),
-      canVote: !!myKey && !myVote && state === "open",
+      archived: !!entry.forum.archivedAt,
+      canVote: !!myKey && !myVote && state === "open" && !entry.forum.archivedAt,
       notEligibleReason: !me ? "notParticipant" : !myKey ? "stakeholder" : null,
       organisationVote: myKey?.startsWith("org:") ?? false,
       myVote: myVote ? { choice: myVote.choice, by: names.people.get(myVote.userId) ?? "", mine: myVote.userId === person.id, at: myVote.createdAt.toISOString() } : null,
@@ -132,11 +133,13 @@ export async function action(args: RouteArgs) {
   const proposalId = requireId(args.params.proposalId);
   const form = await readForm(args.request);
   return guard(args, PERMISSIONS.takePart, async (ctx) => {
-    await enterForum(ctx, forumId);
+    const entry = await enterForum(ctx, forumId);
     const { db, person, tenant } = ctx;
     const t = decisionsT(person.locale);
     const proposal = await findProposal(db, forumId, proposalId);
     if (!proposal) throw notFound();
+    // Archiving freezes the forum: proposals still open when it was archived take no more votes.
+    if (entry.forum.archivedAt) return formError(form, t("forums.decisions.vote.refused.archived"), 409);
     const choice = String(form.get("choice") ?? "");
     const voters = await electorate(db, forumId, proposal);
     const me = voters.people.find((p) => p.userId === person.id);
@@ -218,6 +221,8 @@ export default function Proposal() {
             />
             <Button>{t("forums.decisions.vote.submit")}</Button>
           </Form>
+        ) : data.archived && !proposal.decided ? (
+          <p>{t("forums.decisions.vote.refused.archived")}</p>
         ) : !data.myVote && state === "open" ? (
           <p>{t(data.notEligibleReason === "stakeholder" ? "forums.decisions.vote.refused.stakeholder" : "forums.decisions.vote.refused.notParticipant")}</p>
         ) : null}

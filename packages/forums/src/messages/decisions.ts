@@ -90,6 +90,7 @@ export const decisions = {
   "forums.decisions.vote.refused.stakeholder": "Stakeholders do not vote under this proposal's rule.",
   "forums.decisions.vote.refused.notOpen": "Voting has not opened yet: it opens {opens}.",
   "forums.decisions.vote.refused.closed": "Voting closed {closed}: no more votes are taken.",
+  "forums.decisions.vote.refused.archived": "This forum is archived: voting has stopped and no more votes are taken.",
   "forums.decisions.vote.refused.badChoice": "Choose one of the options.",
   "forums.decisions.vote.refused.already": "You have already voted ({at}); a vote cannot be changed.",
   "forums.decisions.vote.refused.organisation": "Your organisation has already voted: {by} cast its vote ({at}). Under one organisation, one vote, it cannot vote again.",
