@@ -253,6 +253,8 @@ test("a consultation runs end to end: drafted, opened, answered with and without
   expect(tooLate.status()).toBe(409);
   await expect(late.getByRole("status").filter({ hasText: "This consultation no longer takes answers" })).toBeVisible();
   await expect(late.getByLabel("Your answers as text, to copy")).toHaveValue(/Palawan, southern municipalities/);
+  // The page's own state follows at once (with JavaScript the data is reloaded after the refusal).
+  await expect(late.getByRole("status").filter({ hasText: "This consultation is closed." })).toBeVisible();
   await expect(late.getByRole("button", { name: "Submit answers" })).toHaveCount(0);
   await shoot(late, "consultations-answer-late", { phone: false });
 

@@ -1,5 +1,5 @@
 import { data, redirect, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useSearchParams, type ShouldRevalidateFunction } from "@remix-run/react";
 import { z } from "zod";
 import { formLists, readForm } from "@commons/plugin-sdk/forms";
 import { notFound } from "@commons/plugin-sdk/server";
@@ -29,6 +29,13 @@ export type AnswerFailure =
   | { ok: false; kind: "conflict"; message: string; values: FieldValues; version: number; by: string; theirs: Record<string, string> }
   | { ok: false; kind: "refused"; message: string; values: FieldValues; version: number }
   | { ok: false; kind: "closed"; message: string; values: FieldValues; version: number; copyText: string };
+
+/**
+ * A refusal as too late reloads the page's data too (Remix skips that after a 4xx), so the
+ * passed deadline and the closed notice show at once, as they would after a reload.
+ */
+export const shouldRevalidate: ShouldRevalidateFunction = ({ actionResult, defaultShouldRevalidate }) =>
+  (actionResult as Partial<AnswerFailure> | undefined)?.kind === "closed" || defaultShouldRevalidate;
 
 const seenVersion = z.coerce.number().int().min(0).max(2_000_000_000).catch(0);
 
