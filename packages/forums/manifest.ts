@@ -3,7 +3,7 @@ import { decisionsRoutes } from "./routes/decisions/routes.ts";
 import { notificationsRoutes } from "./routes/notifications/routes.ts";
 import { spacesRoutes } from "./routes/spaces/routes.ts";
 import { threadsRoutes } from "./routes/threads/routes.ts";
-import { MODERATION_EVENTS } from "./src/threads/events.ts";
+import { MODERATION_EVENTS, POST_EVENTS } from "./src/threads/events.ts";
 import { SPACES_EVENTS } from "./src/spaces/events.ts";
 import { EVENTS, MODULE_ID, PERMISSIONS } from "./src/constants.ts";
 import { en } from "./src/messages.ts";
@@ -32,8 +32,8 @@ const forums = definePlugin(import.meta.url, {
   },
   settings,
   events: {
-    emits: [EVENTS.postCreated, EVENTS.decisionRecorded, EVENTS.digestDue, MODERATION_EVENTS.postHidden, MODERATION_EVENTS.postRestored, SPACES_EVENTS.participantRemoved, SPACES_EVENTS.participantsAdded, SPACES_EVENTS.stakeholderInvited],
-    subscribes: [EVENTS.postCreated, EVENTS.digestDue, MODERATION_EVENTS.postHidden, MODERATION_EVENTS.postRestored, EVENTS.decisionRecorded, SPACES_EVENTS.participantRemoved, SPACES_EVENTS.participantsAdded, SPACES_EVENTS.stakeholderInvited, "person.joined"],
+    emits: [EVENTS.postCreated, POST_EVENTS.postEdited, EVENTS.decisionRecorded, EVENTS.digestDue, MODERATION_EVENTS.postHidden, MODERATION_EVENTS.postRestored, SPACES_EVENTS.participantRemoved, SPACES_EVENTS.participantsAdded, SPACES_EVENTS.stakeholderInvited],
+    subscribes: [EVENTS.postCreated, POST_EVENTS.postEdited, EVENTS.digestDue, MODERATION_EVENTS.postHidden, MODERATION_EVENTS.postRestored, EVENTS.decisionRecorded, SPACES_EVENTS.participantRemoved, SPACES_EVENTS.participantsAdded, SPACES_EVENTS.stakeholderInvited, "person.joined"],
   },
   jobs: {
     digest: { description: "Emails each person's daily or weekly forums digest when it is due", cron: "0 6 * * *" },

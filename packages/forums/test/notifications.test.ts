@@ -10,6 +10,7 @@ import * as threadLevel from "../routes/notifications/thread-level.tsx";
 import * as preferences from "../routes/notifications/preferences.tsx";
 import * as unsubscribe from "../routes/notifications/unsubscribe.tsx";
 import * as threadPage from "../routes/threads/thread.tsx";
+import * as editPage from "../routes/threads/edit-post.tsx";
 import { unsubscribeToken } from "../src/notifications/unsubscribe.server.ts";
 import { forumFixture, type ForumFixture } from "./helpers.ts";
 import { oneClick, postCreated, reply, startThread } from "./notifications-fixtures.ts";
@@ -99,6 +100,32 @@ describe("a reply posted through the thread page", () => {
     await h.dispatch(event.type, event.payload as Record<string, unknown>, { eventId: event.id });
     const mail = await mailbox.waitFor((m) => m.to.includes(f.bea.email.toLowerCase()) && m.subject.includes("Through the page"));
     expect(mail.text).toContain("could you check the figures?");
+  });
+});
+
+describe("a post edited to mention someone new", () => {
+  it("emails the newly mentioned participant once, and not those mentioned before", async () => {
+    const { threadId } = await startThread(h, f.forum.id, f.secretariat.id, "Edited mentions");
+    const post = await reply(h, f.forum.id, threadId, f.alice.id, `@${f.bea.name} please look`, [f.bea.id]);
+    const edit = (body: string) =>
+      h.call(editPage.action as never, { request: f.alice.request(h.path(`${f.forum.id}/posts/${post.postId}/edit`), { form: { body } }), params: { forumId: f.forum.id, postId: post.postId } });
+    const before = (await h.events("forums.post_edited")).length;
+    expect((await edit(`@${f.bea.name} please look, and @${f.moderator.name} too`)).status).toBe(302);
+    const events = await h.events("forums.post_edited");
+    expect(events).toHaveLength(before + 1);
+    const event = events.at(-1)!;
+    expect(event.payload).toMatchObject({ postId: post.postId, threadId, forumId: f.forum.id, authorId: f.alice.id, editorId: f.alice.id, mentionedUserIds: [f.moderator.id] });
+    const stored = await h.db((db) => db.forumPost.findUniqueOrThrow({ where: { tenantId_id: { tenantId: h.tenant.id, id: post.postId } }, select: { mentionedUserIds: true } }));
+    expect([...stored.mentionedUserIds].sort()).toEqual([f.bea.id, f.moderator.id].sort());
+    await h.dispatch(event.type, event.payload as Record<string, unknown>, { eventId: event.id });
+    const mail = await mailbox.waitFor((m) => m.to.includes(f.moderator.email.toLowerCase()) && m.subject.includes("Edited mentions"));
+    expect(mail.subject).toBe(`${f.alice.name} mentioned you in “Edited mentions”`);
+    // Editing again with the same names mentions nobody new: no event, no second email.
+    expect((await edit(`@${f.bea.name} and @${f.moderator.name}, please look`)).status).toBe(302);
+    expect(await h.events("forums.post_edited")).toHaveLength(before + 1);
+    await new Promise((r) => setTimeout(r, 200));
+    expect(mailTo(f.moderator, "Edited mentions")).toHaveLength(1);
+    expect(mailTo(f.bea, "Edited mentions")).toHaveLength(0);
   });
 });
 

@@ -4,6 +4,7 @@ import type { Ctx, Db } from "./access.server.ts";
 import { participantsOf } from "../access.server.ts";
 import { namesIn } from "../participants.server.ts";
 import { effectiveLevel, type Level } from "../notifications/levels.server.ts";
+import { POST_EVENTS } from "./events.ts";
 import { findMentions } from "./mentions.ts";
 import { renderPost } from "./render.server.ts";
 
@@ -60,16 +61,30 @@ export async function addThread(ctx: Pick<Ctx, "db" | "tenant" | "person" | "emi
   return { threadId: thread.id, postId: post.id };
 }
 
-/** Edits a post's text: the old text becomes a revision, the post is marked edited. */
-export async function editPost(ctx: Pick<Ctx, "db" | "tenant" | "person">, post: { id: string; forumId: string; body: string }, body: string) {
-  const { db, tenant, person } = ctx;
+/**
+ * Edits a post's text: the old text becomes a revision, the post is marked edited. The
+ * mentions are found again; people the edit newly mentions are named in forums.post_edited
+ * (notifications emails them once), those mentioned before are not told again.
+ */
+export async function editPost(
+  ctx: Pick<Ctx, "db" | "tenant" | "person" | "emit">,
+  post: { id: string; forumId: string; threadId: string; authorId: string; body: string; mentionedUserIds: readonly string[] },
+  body: string,
+) {
+  const { db, tenant, person, emit } = ctx;
   const now = new Date();
   await db.forumPostRevision.create({ data: { tenantId: tenant.id, postId: post.id, body: post.body, editedById: person.id, createdAt: now } });
-  const mentionedUserIds = body.includes("@") ? findMentions(body, await participantsOf(db, post.forumId)) : [];
+  // As when posting, the author mentioning themselves is not a mention.
+  const mentionedUserIds = body.includes("@") ? findMentions(body, await participantsOf(db, post.forumId)).filter((id) => id !== post.authorId) : [];
   await db.forumPost.update({
     where: { tenantId_id: { tenantId: tenant.id, id: post.id } },
     data: { body, bodyHtml: renderPost(body), editedAt: now, mentionedUserIds },
   });
+  const earlier = new Set(post.mentionedUserIds);
+  const newlyMentioned = mentionedUserIds.filter((id) => !earlier.has(id) && id !== person.id);
+  if (newlyMentioned.length > 0) {
+    await emit(POST_EVENTS.postEdited, { postId: post.id, threadId: post.threadId, forumId: post.forumId, authorId: post.authorId, editorId: person.id, mentionedUserIds: newlyMentioned });
+  }
 }
 
 export interface Author {
@@ -191,7 +206,7 @@ export async function namesOf(db: Db, userIds: Iterable<string>): Promise<Map<st
 export function findPost(db: Db, forumId: string, postId: string) {
   return db.forumPost.findFirst({
     where: { id: postId, forumId },
-    select: { id: true, threadId: true, forumId: true, number: true, authorId: true, body: true, hiddenAt: true, hiddenReason: true, editedAt: true },
+    select: { id: true, threadId: true, forumId: true, number: true, authorId: true, body: true, hiddenAt: true, hiddenReason: true, editedAt: true, mentionedUserIds: true },
   });
 }
 
