@@ -63,6 +63,8 @@ describe("the spaces pages render", () => {
     expect(html).toContain("I accept these rules");
     expect(html).toContain("have changed since you accepted them");
     expect(html).toContain("Each organisation has one vote");
+    // The button comes after everything the person accepts: the rules and how the forum decides.
+    expect(html.indexOf("I accept these rules")).toBeGreaterThan(html.indexOf("Each organisation has one vote"));
     // No Settings tab for a participant.
     expect(html).not.toContain(">Settings<");
   });

@@ -80,6 +80,9 @@ export default function ForumRules() {
       <h2>{t("forums.spaces.rules.title")}</h2>
       {data.mustAccept ? <Notice tone="warning">{t(data.changedSince ? "forums.spaces.rules.changed" : "forums.spaces.rules.firstEntry")}</Notice> : null}
       {data.rulesHtml ? <div className="forum-rules" dangerouslySetInnerHTML={{ __html: data.rulesHtml }} /> : <p>{t("forums.spaces.rules.none")}</p>}
+      <h2>{t("forums.spaces.rules.decisionTitle")}</h2>
+      <DecisionRuleSummary rule={data.rule} />
+      {/* Accepting covers the rules and how the forum decides: the button comes after both. */}
       {data.mustAccept ? (
         <Form method="post">
           <input type="hidden" name="intent" value="accept" />
@@ -90,8 +93,6 @@ export default function ForumRules() {
       ) : data.acceptedAt ? (
         <p className="muted">{t("forums.spaces.rules.acceptedOn", { date: formatDate(data.acceptedAt, locale) })}</p>
       ) : null}
-      <h2>{t("forums.spaces.rules.decisionTitle")}</h2>
-      <DecisionRuleSummary rule={data.rule} />
     </main>
   );
 }
