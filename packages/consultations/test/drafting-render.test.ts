@@ -52,8 +52,9 @@ describe("the drafting pages' markup", () => {
     expect(html).toContain("The secretariat sees who answered, but not which answer is whose.");
     expect(html).toContain('type="datetime-local"');
     expect(html).toContain(">72\n24</textarea>");
-    // The filters offer what the organisations have.
+    // The filters offer what the organisations have, folded away under the filtered choice until it is taken.
     for (const value of ["Caraga", "Mining", "Land rights"]) expect(html).toContain(`value="${value}"`);
+    expect(html).toMatch(/value="FILTERED"[\s\S]*<details class="audience-filters"><summary>Regions, sectors and themes to filter on \(0 ticked\)<\/summary>[\s\S]*value="Caraga"[\s\S]*<\/details>/);
   });
 
   it("new, after a mistake: the summary links to the field, what was typed comes back", async () => {
@@ -64,6 +65,7 @@ describe("the drafting pages' markup", () => {
     expect(html).toContain("Kept purpose");
     expect(html).toMatch(/<input[^>]*checked=""[^>]*value="CAR"/);
     expect(html).toMatch(/<input[^>]*checked=""[^>]*value="PERSON"/);
+    expect(html).toContain('<details class="audience-filters" open=""><summary>Regions, sectors and themes to filter on (1 ticked)</summary>');
     expectSoundMarkup(html);
   });
 

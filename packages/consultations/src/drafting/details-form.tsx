@@ -1,3 +1,4 @@
+import { useRef, type FormEvent } from "react";
 import { Form } from "@remix-run/react";
 import { Button, CheckboxField, CheckboxGroup, ErrorSummary, RadioGroup, TextAreaField, TextField } from "@commons/ui";
 import { AUDIENCE_KINDS, MODES, VISIBILITIES } from "../constants.ts";
@@ -52,6 +53,10 @@ export function detailsValues(stored: DetailsValues, failure: DetailsFailure | u
   };
 }
 
+const LIST_NAMES = ["regions", "sectors", "themes"] as const;
+/** The filtered audience comes last, so its boxes can unfold right under it. */
+const AUDIENCE_SHOWN = [...AUDIENCE_KINDS.filter((k) => k !== "FILTERED"), "FILTERED" as const];
+
 interface Props {
   t: DraftingT;
   values: DetailsValues;
@@ -73,16 +78,22 @@ export function DetailsForm({ t, values, failure, status, choices, zone, pickedC
   const closed = status === "CLOSED";
   const filter = (name: "regions" | "sectors" | "themes") =>
     choices[name].length ? (
-      <CheckboxGroup name={name} legend={t(`consultations.drafting.form.${name}`)} options={choices[name].map((v) => ({ value: v, label: v }))} defaultValues={values[name]} error={errors[name]} />
+      <CheckboxGroup key={name} name={name} legend={t(`consultations.drafting.form.${name}`)} options={choices[name].map((v) => ({ value: v, label: v }))} defaultValues={values[name]} error={errors[name]} />
     ) : (
-      <p>
+      <p key={name}>
         <strong>{t(`consultations.drafting.form.${name}`)}</strong>: {t("consultations.drafting.form.noChoices")}
       </p>
     );
+  const filters = useRef<HTMLDetailsElement>(null);
+  // Choosing the filtered audience shows its boxes at once (with JavaScript; without, the summary opens them).
+  const openFilters = (event: FormEvent<HTMLFormElement>) => {
+    const input = event.target as HTMLInputElement;
+    if (input.name === "audienceKind" && input.value === "FILTERED" && filters.current) filters.current.open = true;
+  };
   return (
     <>
       <ErrorSummary title={t("consultations.drafting.form.errorSummary")} errors={errors} formError={failure?.formError} />
-      <Form method="post" noValidate className="narrow" key={failure ? `failed-${JSON.stringify(failure.values).length}` : "form"}>
+      <Form method="post" noValidate className="narrow" onChange={openFilters} key={failure ? `failed-${JSON.stringify(failure.values).length}` : "form"}>
         <fieldset>
           <legend>
             <h2>{t("consultations.drafting.form.about")}</h2>
@@ -109,15 +120,18 @@ export function DetailsForm({ t, values, failure, status, choices, zone, pickedC
                 legend={t("consultations.drafting.form.audienceKind")}
                 defaultValue={values.audienceKind}
                 error={errors.audienceKind}
-                options={AUDIENCE_KINDS.map((k) => ({
+                options={AUDIENCE_SHOWN.map((k) => ({
                   value: k,
                   label: t(`consultations.drafting.form.audience.${k}`),
                   hint: k === "FILTERED" ? t("consultations.drafting.form.filtersHint") : k === "PICKED" ? t("consultations.drafting.form.pickedHint", { count: pickedCount }) : undefined,
                 }))}
               />
-              {filter("regions")}
-              {filter("sectors")}
-              {filter("themes")}
+              {/* Closed unless used: some thirty boxes would make the form very long on a phone. Without
+                  JavaScript the summary still opens it, and the boxes are always sent with the form. */}
+              <details className="audience-filters" ref={filters} open={values.audienceKind === "FILTERED" || LIST_NAMES.some((n) => errors[n])}>
+                <summary>{t("consultations.drafting.form.filters", { count: values.regions.length + values.sectors.length + values.themes.length })}</summary>
+                {LIST_NAMES.map(filter)}
+              </details>
               <CheckboxField name="includeStakeholders" label={t("consultations.drafting.form.includeStakeholders")} defaultChecked={values.includeStakeholders} />
               <RadioGroup
                 name="mode"

@@ -65,6 +65,7 @@ export const drafting = {
   "consultations.drafting.form.audience.FILTERED": "Active organisations in some regions, sectors or themes",
   "consultations.drafting.form.audience.PICKED": "Organisations I choose one by one",
   "consultations.drafting.form.filtersHint": "An organisation is asked when it matches one of the regions ticked, one of the sectors ticked and one of the themes ticked; leave a list unticked not to filter on it.",
+  "consultations.drafting.form.filters": "Regions, sectors and themes to filter on ({count} ticked)",
   "consultations.drafting.form.regions": "Regions",
   "consultations.drafting.form.sectors": "Sectors",
   "consultations.drafting.form.themes": "Themes",
