@@ -128,6 +128,9 @@ test("a consultation runs end to end: drafted, opened, answered with and without
   await expect(page.getByRole("link", { name: DOCUMENT.name })).toBeVisible();
   await expect(question(page, QUESTIONS.province).getByRole("textbox")).toBeDisabled();
   await expect(question(page, QUESTIONS.targets).getByLabel("Rank of Provincial boards")).toBeVisible();
+  await expect(page.getByText("Each organisation's focal point answers on its behalf; colleagues can save drafts.")).toBeVisible();
+  await expect(page.getByRole("button", { name: "Save draft" })).toBeDisabled();
+  await expect(page.getByRole("button", { name: "Submit answers" })).toBeDisabled();
   await shoot(page, "consultations-preview", { phone: false });
 
   // ── It opens ──

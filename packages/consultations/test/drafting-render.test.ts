@@ -92,6 +92,9 @@ describe("the drafting pages' markup", () => {
     expect(previewHtml).toContain("<strong>bold</strong>");
     expect(previewHtml).not.toContain("onerror");
     expect(previewHtml).toContain("<fieldset disabled");
+    // Who answers, and the answer page's two buttons (inside the disabled fieldset).
+    expect(previewHtml).toContain("Each organisation&#x27;s focal point answers on its behalf; colleagues can save drafts.");
+    expect(previewHtml).toMatch(/<fieldset disabled[\s\S]*>Save draft<\/button>[\s\S]*>Submit answers<\/button>[\s\S]*<\/fieldset>/);
     expect(previewHtml).toContain("Rank these priorities");
     expect(previewHtml).toContain("Do you endorse the position paper?");
 

@@ -1,12 +1,13 @@
 import type { MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { renderMarkdown } from "@commons/markdown";
-import { Notice } from "@commons/ui";
+import { Button, Notice } from "@commons/ui";
 import { findConsultation, requireId, secretariatGuard, type RouteArgs } from "../../src/drafting/access.server.ts";
 import { ConsultationHeader } from "../../src/drafting/components.tsx";
 import { draftingT, useDraftingT } from "../../src/drafting/i18n.ts";
 import { questionsOf } from "../../src/drafting/questions.server.ts";
 import { formatWithZone, safeZone } from "@commons/i18n";
+import { useAnsweringT } from "../../src/questions/i18n.ts";
 import { QuestionFields } from "../../src/questions/QuestionFields.tsx";
 import { answeringLinks } from "../../src/answering/components.tsx";
 import { draftingLinks } from "../../src/drafting/styles.ts";
@@ -28,7 +29,7 @@ export async function loader(args: RouteArgs) {
     return {
       slug: ctx.tenant.slug,
       consultation: {
-        id: c.id, title: c.title, purpose: c.purpose, status: c.status, audienceKind: c.audienceKind,
+        id: c.id, title: c.title, purpose: c.purpose, status: c.status, audienceKind: c.audienceKind, mode: c.mode, includeStakeholders: c.includeStakeholders,
         backgroundHtml: c.background ? renderMarkdown(c.background, { topHeading: 3 }) : "",
         deadline: c.deadline ? formatWithZone(c.deadline, ctx.person.locale, zone) : null,
       },
@@ -41,6 +42,8 @@ export async function loader(args: RouteArgs) {
 
 export default function Preview() {
   const t = useDraftingT();
+  // The buttons carry the answer page's own words.
+  const ta = useAnsweringT();
   const { slug, consultation: c, questions, attachments } = useLoaderData<typeof loader>();
   const base = `/c/${slug}/consultations`;
   return (
@@ -51,6 +54,11 @@ export default function Preview() {
         <h2>{c.title}</h2>
         {c.purpose ? <p>{c.purpose}</p> : null}
         <p>{c.deadline ? t("consultations.drafting.preview.deadline", { deadline: c.deadline }) : t("consultations.drafting.preview.noDeadline")}</p>
+        {/* The answer page says who answers to each reader; here, the same for all those asked. */}
+        <p>
+          {t(c.mode === "PERSON" ? "consultations.drafting.preview.whoPerson" : "consultations.drafting.preview.whoOrganisation")}
+          {c.includeStakeholders && c.mode !== "PERSON" ? ` ${t("consultations.drafting.preview.whoStakeholders")}` : null}
+        </p>
         {c.backgroundHtml ? (
           <section aria-labelledby="preview-background">
             <h3 id="preview-background">{t("consultations.drafting.preview.background")}</h3>
@@ -75,6 +83,12 @@ export default function Preview() {
           {/* Disabled: the preview shows the controls, nothing can be typed or sent from here. */}
           <fieldset disabled className="preview-questions">
             <QuestionFields questions={questions} />
+            <div className="answer-actions">
+              <Button type="button" variant="secondary">
+                {ta("consultations.answering.saveDraft")}
+              </Button>
+              <Button type="button">{ta("consultations.answering.submit")}</Button>
+            </div>
           </fieldset>
         </section>
       </article>

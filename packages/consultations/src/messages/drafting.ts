@@ -196,6 +196,9 @@ export const drafting = {
   "consultations.drafting.preview.questions": "Questions",
   "consultations.drafting.preview.deadline": "Answers are accepted until {deadline}.",
   "consultations.drafting.preview.noDeadline": "No deadline set yet.",
+  "consultations.drafting.preview.whoOrganisation": "Each organisation's focal point answers on its behalf; colleagues can save drafts.",
+  "consultations.drafting.preview.whoPerson": "Each person asked answers for themselves.",
+  "consultations.drafting.preview.whoStakeholders": "Stakeholders asked answer for themselves.",
 
   // Open
   "consultations.drafting.open.title": "Open “{title}”",
