@@ -181,6 +181,11 @@ test("a multi-stakeholder forum: invitation, rules, posts, a mention, minutes, a
   await submit(page, page.getByRole("button", { name: "Save the minutes" }));
   await visit(page, `${forumUrl}/record`);
   await expect(page.getByText(actionPoint)).toBeVisible();
+  // A heading written in the minutes is drawn at least as large as the text under it.
+  const fontSize = (el: Element) => parseFloat(getComputedStyle(el).fontSize);
+  const headingSize = await page.getByRole("heading", { name: "Royalty figures", exact: true }).first().evaluate(fontSize);
+  const textSize = await page.getByText("The regional office shares the 2025 figures").first().evaluate(fontSize);
+  expect(headingSize).toBeGreaterThanOrEqual(textSize);
 
   // ── A proposal, voted by one organisation, one vote. ──
   // The focal point's colleague joins their organisation (invited by the focal point).
