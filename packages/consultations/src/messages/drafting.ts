@@ -69,7 +69,7 @@ export const drafting = {
   "consultations.drafting.form.regions": "Regions",
   "consultations.drafting.form.sectors": "Sectors",
   "consultations.drafting.form.themes": "Themes",
-  "consultations.drafting.form.noChoices": "No organisation has any yet.",
+  "consultations.drafting.form.noChoices": "No organisation lists one yet.",
   "consultations.drafting.form.pickedHint": "After saving, choose the organisations under “Organisations” ({count} chosen now).",
   "consultations.drafting.form.includeStakeholders": "Ask the stakeholders too (government, companies, communities: each answers for themselves)",
   "consultations.drafting.form.mode": "Who answers",
