@@ -3,6 +3,7 @@ import { z } from "zod";
 import { guardFor, notFound, type ModuleContext } from "@commons/plugin-sdk/server";
 import forums from "../manifest.ts";
 import { PERMISSIONS } from "./constants.ts";
+import { forumsWhereFor } from "./participants.server.ts";
 import type { settings } from "./settings.ts";
 
 export type Ctx = ModuleContext<typeof settings>;
@@ -161,15 +162,7 @@ export function forumNav(ctx: Pick<Ctx, "tenant">, entry: ForumEntry): ForumNavD
  * OPEN ones. Rows where the person was removed in person are left out.
  */
 export function visibleForumsWhere(ctx: Pick<Ctx, "person" | "can">) {
-  const { person } = ctx;
-  const stakeholder = person.role === "STAKEHOLDER";
-  if (!stakeholder && ctx.can(PERMISSIONS.manage)) return {};
-  const removedInPerson = { participants: { none: { userId: person.id, removedAt: { not: null } } } };
-  const ownRow = { participants: { some: { userId: person.id, removedAt: null } } };
-  if (stakeholder) return ownRow;
-  const ways: object[] = [ownRow, { access: "OPEN" as const }];
-  if (person.organisationId) ways.push({ participants: { some: { organisationId: person.organisationId, removedAt: null } } });
-  return { AND: [removedInPerson, { OR: ways }] };
+  return forumsWhereFor(ctx.person, ctx.person.role !== "STAKEHOLDER" && ctx.can(PERMISSIONS.manage));
 }
 
 export { participantsOf, type ForumPerson } from "./participants.server.ts";

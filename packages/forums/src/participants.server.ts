@@ -96,3 +96,18 @@ export async function namesIn(db: Db, userIds: Iterable<string>, organisationIds
     organisations: new Map(rows.flatMap((r) => (r.person ? [] : [[r.id, r.name] as const]))),
   };
 }
+
+/**
+ * The forums someone may enter, as a filter on Forum — the rule of forumForPerson for a
+ * list: managers all; stakeholders only where they are a participant in person; members
+ * where they or their organisation take part, or the forum is open, unless they were
+ * removed in person. Pages (visibleForumsWhere) and digests (forumsOpenTo) both use it.
+ */
+export function forumsWhereFor(person: { id: string; role: string; organisationId: string | null }, manages: boolean) {
+  if (manages) return {};
+  const ownRow = { participants: { some: { userId: person.id, removedAt: null } } };
+  if (person.role === "STAKEHOLDER") return ownRow;
+  const ways: object[] = [ownRow, { access: "OPEN" as const }];
+  if (person.organisationId) ways.push({ participants: { some: { organisationId: person.organisationId, removedAt: null } } });
+  return { AND: [{ participants: { none: { userId: person.id, removedAt: { not: null } } } }, { OR: ways }] };
+}

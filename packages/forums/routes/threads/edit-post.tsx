@@ -8,7 +8,6 @@ import { enterForum, forumNav, guard, requireId, type Ctx, type ForumEntry, type
 import { failureOf, PostFields, PostPage, postHref, threadLinks, type ActionResult } from "../../src/threads/components.tsx";
 import { threadsT, useThreadsT } from "../../src/threads/i18n.ts";
 import { checkBody, errorsOf } from "../../src/threads/post-form.server.ts";
-import { pageOfNumber } from "../../src/threads/limits.ts";
 import { editPost, postAndThread } from "../../src/threads/posts.server.ts";
 
 export const links = threadLinks;
@@ -46,7 +45,7 @@ export async function action(args: RouteArgs) {
     const errors = errorsOf({ body: body.error });
     if (errors) return invalid(form, errors);
     if (body.body !== post.body) await editPost(ctx, post, body.body);
-    return redirect(`/c/${ctx.tenant.slug}/forums/${forumId}/threads/${thread.id}?page=${pageOfNumber(post.number)}#post-${post.number}`);
+    return redirect(postHref({ slug: ctx.tenant.slug, forumId }, thread.id, post.number));
   });
 }
 

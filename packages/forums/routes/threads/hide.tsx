@@ -2,15 +2,13 @@ import { redirect, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { invalid } from "@commons/plugin-sdk/forms/server";
 import { readForm } from "@commons/plugin-sdk/forms";
-import { notFound } from "@commons/plugin-sdk/server";
 import { Button } from "@commons/ui";
-import { enterForum, forumNav, guard, requireId, type RouteArgs } from "../../src/threads/access.server.ts";
+import { forumNav, guard, moderatedPost, requireId, type RouteArgs } from "../../src/threads/access.server.ts";
 import { failureOf, PostPage, postHref, ReasonField, threadLinks, type ActionResult } from "../../src/threads/components.tsx";
 import { threadsT, useThreadsT } from "../../src/threads/i18n.ts";
-import { pageOfNumber, REASON_MAX } from "../../src/threads/limits.ts";
+import { REASON_MAX } from "../../src/threads/limits.ts";
 import { hidePost } from "../../src/threads/moderation.server.ts";
 import { checkReason, errorsOf } from "../../src/threads/post-form.server.ts";
-import { postAndThread } from "../../src/threads/posts.server.ts";
 
 export const links = threadLinks;
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data ? threadsT()("forums.threads.hide.title", { number: data.post.number, thread: data.thread.title }) : ""} · Commons` }];
@@ -20,9 +18,7 @@ export async function loader(args: RouteArgs) {
   const forumId = requireId(args.params.forumId);
   const postId = requireId(args.params.postId);
   return guard(args, async (ctx) => {
-    const entry = await enterForum(ctx, forumId, { request: args.request });
-    if (!entry.canModerate) throw notFound();
-    const { post, thread } = await postAndThread(ctx.db, forumId, postId);
+    const { entry, post, thread } = await moderatedPost(ctx, forumId, postId, { request: args.request });
     return { nav: forumNav(ctx, entry), post: { id: post.id, number: post.number, hidden: !!post.hiddenAt }, thread: { id: thread.id, title: thread.title }, member: ctx.nav };
   });
 }
@@ -33,14 +29,12 @@ export async function action(args: RouteArgs) {
   const form = await readForm(args.request);
   return guard(args, async (ctx) => {
     const t = threadsT(ctx.person.locale);
-    const entry = await enterForum(ctx, forumId);
-    if (!entry.canModerate) throw notFound();
-    const { post, thread } = await postAndThread(ctx.db, forumId, postId);
+    const { post, thread } = await moderatedPost(ctx, forumId, postId);
     const reason = checkReason(t, form);
     const errors = errorsOf({ reason: reason.error });
     if (errors) return invalid(form, errors);
     await hidePost(ctx, post, thread, reason.reason);
-    return redirect(`/c/${ctx.tenant.slug}/forums/${forumId}/threads/${thread.id}?page=${pageOfNumber(post.number)}#post-${post.number}`);
+    return redirect(postHref({ slug: ctx.tenant.slug, forumId }, thread.id, post.number));
   });
 }
 

@@ -1,12 +1,11 @@
 import type { MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { notFound } from "@commons/plugin-sdk/server";
 import { formatDateTime } from "@commons/i18n";
 import { ForumNav } from "../../src/spaces/forum-nav.tsx";
-import { enterForum, forumNav, guard, requireId, type RouteArgs } from "../../src/threads/access.server.ts";
+import { forumNav, guard, moderatedPost, requireId, type RouteArgs } from "../../src/threads/access.server.ts";
 import { postHref, threadLinks } from "../../src/threads/components.tsx";
 import { threadsT, useLocale, useThreadsT } from "../../src/threads/i18n.ts";
-import { namesOf, postAndThread } from "../../src/threads/posts.server.ts";
+import { namesOf } from "../../src/threads/posts.server.ts";
 
 export const links = threadLinks;
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data ? threadsT()("forums.threads.history.title", { number: data.post.number, thread: data.thread.title }) : ""} · Commons` }];
@@ -16,9 +15,7 @@ export async function loader(args: RouteArgs) {
   const forumId = requireId(args.params.forumId);
   const postId = requireId(args.params.postId);
   return guard(args, async (ctx) => {
-    const entry = await enterForum(ctx, forumId, { request: args.request });
-    if (!entry.canModerate) throw notFound();
-    const { post, thread } = await postAndThread(ctx.db, forumId, postId);
+    const { entry, post, thread } = await moderatedPost(ctx, forumId, postId, { request: args.request });
     const revisions = await ctx.db.forumPostRevision.findMany({
       where: { postId },
       orderBy: [{ createdAt: "desc" }, { id: "desc" }],

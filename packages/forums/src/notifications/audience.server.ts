@@ -3,6 +3,7 @@ import type { Role } from "@commons/plugin-sdk";
 import forums from "../../manifest.ts";
 import type { Db } from "../access.server.ts";
 import { PERMISSIONS } from "../constants.ts";
+import { forumsWhereFor } from "../participants.server.ts";
 
 /** A member of the coalition as notifications need them (the person a digest is for). */
 export interface Reader {
@@ -55,17 +56,7 @@ export async function readerOf(db: Db, userId: string): Promise<Reader | null> {
   return m ? { id: userId, role: m.role as Role, organisationId: m.organisationId } : null;
 }
 
-/**
- * The forums a reader may enter, as a filter on Forum (mirrors visibleForumsWhere in
- * src/access.server.ts, which needs a signed-in person; a digest is built for someone
- * who is not there).
- */
+/** The forums a reader may enter (the rule visibleForumsWhere applies to a signed-in person; a digest is built for someone who is not there). */
 export function forumsOpenTo(reader: Reader) {
-  const stakeholder = reader.role === "STAKEHOLDER";
-  if (manages(reader.role)) return {};
-  const ownRow = { participants: { some: { userId: reader.id, removedAt: null } } };
-  if (stakeholder) return ownRow;
-  const ways: object[] = [ownRow, { access: "OPEN" as const }];
-  if (reader.organisationId) ways.push({ participants: { some: { organisationId: reader.organisationId, removedAt: null } } });
-  return { AND: [{ participants: { none: { userId: reader.id, removedAt: { not: null } } } }, { OR: ways }] };
+  return forumsWhereFor(reader, manages(reader.role));
 }
